@@ -1,0 +1,142 @@
+package dev.dl4jmnist.cli;
+
+import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.data.DataShapes;
+import dev.dl4jmnist.data.MnistLocation;
+import dev.dl4jmnist.persistence.ModelStore;
+import dev.dl4jmnist.run.TutorialObserver;
+import dev.dl4jmnist.run.TutorialRequest;
+import dev.dl4jmnist.run.TutorialResult;
+import dev.dl4jmnist.run.TutorialRun;
+import dev.dl4jmnist.training.EpochStats;
+import dev.dl4jmnist.training.TrainingConfig;
+import dev.dl4jmnist.training.TrainingProgress;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code train}: the tutorial end to end — fit with validation, test, save, reload and verify. */
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Trains the tutorial's MLP on MNIST, evaluates it on the test set, saves it, reloads it and",
+                "checks the reloaded model predicts exactly the same. Defaults: config/training.json."})
+public final class TrainCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default: 5).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Images per training step (default: 128).")
+    Integer batchSize;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for weights, dropout and shuffling (default: 42).")
+    Long seed;
+
+    @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam's learning rate (default: 0.001).")
+    Double learningRate;
+
+    @Option(names = "--dropout", paramLabel = "RATE", description = "Fraction of activations dropped, as Keras's Dropout (default: 0.2).")
+    Double dropout;
+
+    @Option(names = "--hidden", paramLabel = "N", split = ",", description = "Hidden layer widths (default: 512,512).")
+    List<Integer> hidden;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "Where to save the model (default: ${DEFAULT-VALUE}); the summary goes beside it as .json.",
+            defaultValue = "models/mnist-mlp.zip")
+    Path model;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Hyperparameter file to start from instead of the packaged config/training.json.")
+    Path config;
+
+    @Option(names = "--train-examples", paramLabel = "N", description = "Use only the first N training images (quick runs; default: all 60000).")
+    Integer trainExamples;
+
+    @Option(names = "--test-examples", paramLabel = "N", description = "Use only the first N test images (quick runs; default: all 10000).")
+    Integer testExamples;
+
+    @Override
+    public Integer call() {
+        TutorialRequest request = request();
+        PrintWriter out = spec.commandLine().getOut();
+        TutorialResult result = TutorialRun.run(request, new Printer(out, ConsoleProgress.forOutput(out)));
+        out.printf(Locale.ROOT, "%nTest score: %s%n", result.test().loss());
+        out.printf(Locale.ROOT, "Test accuracy: %s%n", result.test().accuracy());
+        out.printf(Locale.ROOT, "Saved model: %s (sha256 %s)%n", result.modelPath(), result.modelSha256());
+        out.printf(Locale.ROOT, "Reloaded model predictions match: %d/%d (max abs probability difference %s)%n",
+                result.reload().matching(), result.reload().total(), result.reload().maxAbsDifference());
+        out.printf(Locale.ROOT, "Run summary: %s%n", result.summaryPath());
+        out.printf(Locale.ROOT, "Time: %.1fs training (%.1fs per epoch), %.1fs total; peak memory %d MiB%n",
+                result.trainSeconds(), result.trainSeconds() / result.history().size(), result.totalSeconds(),
+                result.peakRssBytes() >> 20);
+        out.flush();
+        TutorialRun.requireReloadMatch(result);
+        return 0;
+    }
+
+    /** The request from the options; invalid values are usage errors. */
+    TutorialRequest request() {
+        try {
+            TrainingConfig c = config != null ? TrainingConfig.fromFile(config) : TrainingConfig.defaults();
+            if (epochs != null) c = c.withEpochs(epochs);
+            if (batchSize != null) c = c.withBatchSize(batchSize);
+            if (seed != null) c = c.withSeed(seed);
+            if (learningRate != null) c = c.withLearningRate(learningRate);
+            if (dropout != null) c = c.withDropout(dropout);
+            if (hidden != null) c = c.withHidden(hidden);
+            TutorialRequest r = TutorialRequest.of(c, data.dataDir(), model);
+            return new TutorialRequest(c, r.dataDir(), model,
+                    trainExamples != null ? trainExamples : r.trainExamples(),
+                    testExamples != null ? testExamples : r.testExamples());
+        } catch (AppException e) {
+            if (config != null && e.getMessage().startsWith(config.toString())) {
+                throw e;
+            }
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+        }
+    }
+
+    /** Prints the story's steps as they happen. */
+    private record Printer(PrintWriter out, TrainingProgress progress) implements TutorialObserver {
+        @Override
+        public void dataReady(MnistLocation location, DataShapes shapes) {
+            out.println("MNIST: " + location.source() + " (verified)");
+            out.println(shapes.format());
+            out.println();
+            out.flush();
+        }
+
+        @Override
+        public void modelReady(String summary) {
+            out.println("Model: \"sequential\"");
+            out.println(summary);
+            out.println();
+            out.flush();
+        }
+
+        @Override
+        public void epochStarted(int epoch, int epochs, int steps) {
+            progress.epochStarted(epoch, epochs, steps);
+        }
+
+        @Override
+        public void stepFinished(int step, double loss, double accuracy) {
+            progress.stepFinished(step, loss, accuracy);
+        }
+
+        @Override
+        public void epochFinished(EpochStats stats, int epochs) {
+            progress.epochFinished(stats, epochs);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.dl4jmnist.io;
+
+import dev.dl4jmnist.AppException;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes files so that readers see either the old file or the complete new one, never a half-written one. */
+public final class AtomicFiles {
+
+    /** Writes one file's content; may throw IOException. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(Path temporaryFile) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /** Runs {@code writer} on a temporary file beside {@code target}, then renames it over the target. */
+    public static void write(Path target, Writer writer) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            writer.write(tmp);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new AppException("cannot write " + target + ": " + describe(e), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the temporary file is hidden and ends in .tmp
+                }
+            }
+        }
+    }
+
+    /** Writes text (UTF-8) atomically. */
+    public static void writeString(Path target, String text) {
+        write(target, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+    }
+
+    /** Writes bytes produced into a stream atomically. */
+    public static void writeStream(Path target, StreamWriter writer) {
+        write(target, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                writer.write(out);
+            }
+        });
+    }
+
+    /** Produces a file's bytes into a stream. */
+    @FunctionalInterface
+    public interface StreamWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Fails early, with a clear message, when a file cannot be created at {@code target}
+     * (so a long training run does not end in an unwritable path).
+     */
+    public static void checkWritable(Path target) {
+        Path abs = target.toAbsolutePath();
+        if (Files.isDirectory(abs)) {
+            throw new AppException("cannot write " + target + ": it is a directory");
+        }
+        Path dir = abs.getParent();
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".probe");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new AppException("cannot write " + target + ": " + describe(e), e);
+        }
+    }
+
+    /** A short human description of an I/O failure (the JDK's messages are often just a path). */
+    public static String describe(Exception e) {
+        String kind = switch (e.getClass().getSimpleName()) {
+            case "AccessDeniedException" -> "permission denied";
+            case "NoSuchFileException" -> "no such file or directory";
+            case "FileAlreadyExistsException" -> "a file is in the way";
+            case "NotDirectoryException" -> "not a directory";
+            case "FileSystemException" -> "file system error";
+            default -> null;
+        };
+        if (kind != null) {
+            String reason = e instanceof java.nio.file.FileSystemException fse ? fse.getReason() : null;
+            return reason != null ? kind + " (" + reason + ")" : kind + " (" + e.getMessage() + ")";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+}

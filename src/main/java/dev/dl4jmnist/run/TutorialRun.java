@@ -1,0 +1,74 @@
+package dev.dl4jmnist.run;
+
+import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.data.DataShapes;
+import dev.dl4jmnist.data.MnistData;
+import dev.dl4jmnist.evaluation.EvaluationResult;
+import dev.dl4jmnist.evaluation.Evaluator;
+import dev.dl4jmnist.io.AtomicFiles;
+import dev.dl4jmnist.io.Sha256;
+import dev.dl4jmnist.model.MnistMlp;
+import dev.dl4jmnist.model.ModelSummary;
+import dev.dl4jmnist.persistence.ModelStore;
+import dev.dl4jmnist.persistence.ReloadCheck;
+import dev.dl4jmnist.persistence.RunSummary;
+import dev.dl4jmnist.training.EpochStats;
+import dev.dl4jmnist.training.Trainer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The tutorial from start to end: load MNIST, build the network, fit with validation, evaluate on the
+ * test set, save, reload and compare predictions, and write the run's JSON summary beside the model.
+ */
+public final class TutorialRun {
+    /** Batch size for inference passes (evaluation only; it does not change the results). */
+    public static final int EVAL_BATCH = 1000;
+
+    private TutorialRun() {
+    }
+
+    public static TutorialResult run(TutorialRequest request, TutorialObserver observer) {
+        long start = System.nanoTime();
+        Path modelPath = request.modelPath();
+        Path summaryPath = ModelStore.summaryPathFor(modelPath);
+        AtomicFiles.checkWritable(modelPath);              // fail now, not after minutes of training
+        AtomicFiles.checkWritable(summaryPath);
+
+        MnistData data = MnistData.locate(request.dataDir());
+        DataSetIterator train = data.train(request.config().batchSize(), request.trainExamples(), request.config().seed());
+        DataSetIterator test = data.test(EVAL_BATCH, request.testExamples());
+        DataShapes shapes = DataShapes.of(request.trainExamples(), request.testExamples());
+        observer.dataReady(data.location(), shapes);
+
+        MultiLayerNetwork net = MnistMlp.create(request.config());
+        observer.modelReady(ModelSummary.of(net));
+
+        List<EpochStats> history = Trainer.fit(net, train, request.trainExamples(), test, request.config().epochs(), observer);
+        double trainSeconds = history.stream().mapToDouble(EpochStats::seconds).sum();
+        EvaluationResult result = Evaluator.evaluate(net, test);
+
+        ModelStore.save(net, modelPath);
+        String sha = Sha256.of(modelPath);
+        MultiLayerNetwork reloaded = ModelStore.load(modelPath);
+        ReloadCheck reload = ReloadCheck.compare(result, Evaluator.evaluate(reloaded, test));
+        double totalSeconds = (System.nanoTime() - start) / 1e9;
+
+        TutorialResult out = new TutorialResult(request.config(), data.location(), shapes, net.numParams(), history,
+                result, modelPath, sha, reload, summaryPath, trainSeconds, totalSeconds, ProcessMemory.peakRssBytes(), net);
+        RunSummary.write(out);
+        return out;
+    }
+
+    /** Throws when the reload check failed (the caller reports it as an error). */
+    public static void requireReloadMatch(TutorialResult result) {
+        if (!result.reload().allMatch()) {
+            throw new AppException("reloaded model predictions differ: " + result.reload().matching() + "/"
+                    + result.reload().total() + " match (max abs probability difference "
+                    + result.reload().maxAbsDifference() + ")");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.dl4jmnist.training;
+
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+
+/**
+ * Accumulates an epoch's training loss and accuracy the way Keras reports them: each batch's loss
+ * (the network's score, computed before the update, dropout active) and the accuracy of that same
+ * forward pass, averaged over the epoch weighted by batch size.
+ *
+ * <p>DL4J hands listeners the activations up to the output layer's input; the output layer's
+ * logits are one small matrix product away, and their arg max equals the softmax's.
+ */
+final class EpochMetricsListener extends BaseTrainingListener {
+    private final TrainingProgress progress;
+    private double lossSum;
+    private long correct;
+    private long seen;
+    private int steps;
+    private long pendingCorrect;
+    private long pendingRows;
+
+    EpochMetricsListener(TrainingProgress progress) {
+        this.progress = progress;
+    }
+
+    void startEpoch() {
+        lossSum = 0;
+        correct = 0;
+        seen = 0;
+        steps = 0;
+    }
+
+    @Override
+    public void onForwardPass(Model model, List<INDArray> activations) {
+        MultiLayerNetwork net = (MultiLayerNetwork) model;
+        INDArray toOutput = activations.get(activations.size() - 1);
+        org.deeplearning4j.nn.api.Layer out = net.getOutputLayer();
+        INDArray logits = toOutput.mmul(out.getParam("W")).addiRowVector(out.getParam("b"));
+        INDArray predicted = Nd4j.argMax(logits, 1);
+        INDArray actual = Nd4j.argMax(net.getLabels(), 1);
+        pendingCorrect = predicted.eq(actual).castTo(DataType.INT).sumNumber().longValue();
+        pendingRows = toOutput.rows();
+    }
+
+    @Override
+    public void iterationDone(Model model, int iteration, int epoch) {
+        lossSum += model.score() * pendingRows;
+        correct += pendingCorrect;
+        seen += pendingRows;
+        steps++;
+        progress.stepFinished(steps, loss(), accuracy());
+    }
+
+    double loss() {
+        return seen == 0 ? Double.NaN : lossSum / seen;
+    }
+
+    double accuracy() {
+        return seen == 0 ? Double.NaN : (double) correct / seen;
+    }
+
+    int steps() {
+        return steps;
+    }
+}
