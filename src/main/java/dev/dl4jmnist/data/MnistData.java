@@ -33,6 +33,18 @@ public final class MnistData {
         return location;
     }
 
+    /** All 60,000 training images and labels as raw bytes. */
+    public MnistImages trainImages() {
+        return MnistImages.read(location.directory().resolve("train-images-idx3-ubyte"),
+                location.directory().resolve("train-labels-idx1-ubyte"));
+    }
+
+    /** All 10,000 test images and labels as raw bytes, in file order (the order of {@link #test}). */
+    public MnistImages testImages() {
+        return MnistImages.read(location.directory().resolve("t10k-images-idx3-ubyte"),
+                location.directory().resolve("t10k-labels-idx1-ubyte"));
+    }
+
     /** The first {@code examples} training images, reshuffled every epoch (on reset) from {@code seed}. */
     public DataSetIterator train(int batchSize, int examples, long seed) {
         return iterator(batchSize, examples, true, true, seed);

@@ -1,0 +1,75 @@
+package dev.dl4jmnist.data;
+
+import dev.dl4jmnist.AppException;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Raw MNIST images and labels as stored in the IDX files (8-bit gray, 0 = black background,
+ * 255 = white ink, row-major 28×28), for showing digits and printing pixels rather than training.
+ */
+public record MnistImages(byte[][] pixels, int[] labels, int rows, int cols) {
+
+    /** Reads an images file and its labels file (both uncompressed IDX). */
+    public static MnistImages read(Path imagesFile, Path labelsFile) {
+        try (InputStream imagesIn = Files.newInputStream(imagesFile); InputStream labelsIn = Files.newInputStream(labelsFile)) {
+            DataInputStream img = new DataInputStream(new java.io.BufferedInputStream(imagesIn, 1 << 16));
+            DataInputStream lab = new DataInputStream(new java.io.BufferedInputStream(labelsIn, 1 << 16));
+            if (img.readInt() != MnistFileSpec.IMAGES_MAGIC) {
+                throw new AppException(imagesFile + ": not an IDX images file");
+            }
+            if (lab.readInt() != MnistFileSpec.LABELS_MAGIC) {
+                throw new AppException(labelsFile + ": not an IDX labels file");
+            }
+            int n = img.readInt();
+            int rows = img.readInt();
+            int cols = img.readInt();
+            int nLabels = lab.readInt();
+            if (n != nLabels) {
+                throw new AppException(imagesFile + " has " + n + " images but " + labelsFile + " has " + nLabels + " labels");
+            }
+            byte[][] pixels = new byte[n][rows * cols];
+            int[] labels = new int[n];
+            for (int i = 0; i < n; i++) {
+                img.readFully(pixels[i]);
+                labels[i] = lab.readUnsignedByte();
+            }
+            return new MnistImages(pixels, labels, rows, cols);
+        } catch (IOException e) {
+            throw new AppException("cannot read " + imagesFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int size() {
+        return labels.length;
+    }
+
+    /** Pixel (row, col) of image {@code index} as 0–255. */
+    public int pixel(int index, int row, int col) {
+        return pixels[index][row * cols + col] & 0xFF;
+    }
+
+    /** Image {@code index} as the model sees it: 784 floats in [0, 1]. */
+    public float[] scaled(int index) {
+        byte[] p = pixels[index];
+        float[] out = new float[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = (p[i] & 0xFF) / 255f;
+        }
+        return out;
+    }
+
+    /** Count of each label 0–9. */
+    public int[] labelCounts() {
+        int[] counts = new int[MnistData.CLASSES];
+        for (int l : labels) {
+            counts[l]++;
+        }
+        return counts;
+    }
+
+}
