@@ -102,7 +102,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (config != null && e.getMessage().startsWith(config.toString())) {
                 throw e;
             }
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 

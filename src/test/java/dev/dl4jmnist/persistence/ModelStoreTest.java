@@ -1,0 +1,77 @@
+package dev.dl4jmnist.persistence;
+
+import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.model.MnistMlp;
+import dev.dl4jmnist.training.TrainingConfig;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ModelStoreTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void saveAndReloadGiveIdenticalParametersUpdaterAndOutputs() {
+        MultiLayerNetwork net = MnistMlp.create(TrainingConfig.defaults().withHidden(java.util.List.of(32)));
+        INDArray x = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 20, 784);
+        INDArray y = Nd4j.zeros(20, 10);
+        for (int i = 0; i < 20; i++) {
+            y.putScalar(i, i % 10, 1);
+        }
+        net.fit(x, y);                                   // so the Adam state is not all zeros
+        Path file = tmp.resolve("m.zip");
+
+        ModelStore.save(net, file);
+        MultiLayerNetwork back = ModelStore.load(file);
+
+        assertEquals(net.params(), back.params());
+        assertEquals(net.getUpdater().getStateViewArray(), back.getUpdater().getStateViewArray());
+        assertEquals(net.output(x, false), back.output(x, false));
+        assertEquals(net.getLayerWiseConfigurations(), back.getLayerWiseConfigurations());
+    }
+
+    @Test
+    void saveLeavesNoTemporaryFiles() throws IOException {
+        ModelStore.save(MnistMlp.create(TrainingConfig.defaults().withHidden(java.util.List.of(8))), tmp.resolve("a.zip"));
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("a.zip");
+        }
+    }
+
+    @Test
+    void unwritableTargetIsOneClearError() throws IOException {
+        Path blocker = tmp.resolve("file");
+        Files.writeString(blocker, "x");
+        AppException e = assertThrows(AppException.class,
+                () -> ModelStore.save(MnistMlp.create(TrainingConfig.defaults().withHidden(java.util.List.of(8))),
+                        blocker.resolve("m.zip")));
+        assertThat(e.getMessage()).startsWith("cannot write " + blocker.resolve("m.zip") + ": ");
+    }
+
+    @Test
+    void loadingSomethingElseIsOneClearError() throws IOException {
+        Path notAModel = tmp.resolve("x.zip");
+        Files.writeString(notAModel, "hello");
+        assertThat(assertThrows(AppException.class, () -> ModelStore.load(notAModel)).getMessage())
+                .startsWith("cannot load model " + notAModel + ": not a DL4J MultiLayerNetwork zip");
+        assertThat(assertThrows(AppException.class, () -> ModelStore.load(tmp.resolve("none.zip"))).getMessage())
+                .isEqualTo("model file " + tmp.resolve("none.zip") + " does not exist");
+    }
+
+    @Test
+    void summaryLivesBesideTheModel() {
+        assertEquals(Path.of("models", "mnist-mlp.json"), ModelStore.summaryPathFor(ModelStore.DEFAULT_MODEL));
+    }
+}
