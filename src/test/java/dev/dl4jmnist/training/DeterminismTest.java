@@ -1,0 +1,49 @@
+package dev.dl4jmnist.training;
+
+import dev.dl4jmnist.TestData;
+import dev.dl4jmnist.run.TutorialObserver;
+import dev.dl4jmnist.run.TutorialRequest;
+import dev.dl4jmnist.run.TutorialResult;
+import dev.dl4jmnist.run.TutorialRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** Same seed, same numbers: weights, dropout masks and shuffling all follow the seed. */
+class DeterminismTest {
+    @TempDir
+    Path tmp;
+
+    private TutorialResult run(long seed, String name) {
+        TrainingConfig config = TrainingConfig.defaults().withEpochs(2).withSeed(seed);
+        Path data = TestData.mnist().location().directory();
+        return TutorialRun.run(new TutorialRequest(config, data, tmp.resolve(name), 5_000, 1_000), TutorialObserver.SILENT);
+    }
+
+    /** The history without wall-clock times. */
+    private static List<List<Double>> metrics(TutorialResult r) {
+        return r.history().stream().map(e -> List.of(e.loss(), e.accuracy(), e.valLoss(), e.valAccuracy())).toList();
+    }
+
+    @Test
+    void twoRunsWithOneSeedAreIdentical() {
+        TutorialResult a = run(7, "a.zip");
+        TutorialResult b = run(7, "b.zip");
+        assertEquals(metrics(a), metrics(b));
+        assertEquals(a.test().loss(), b.test().loss());
+        assertArrayEquals(a.test().predicted(), b.test().predicted());
+        assertEquals(a.test().probabilities(), b.test().probabilities());
+        assertEquals(a.model().params(), b.model().params());
+    }
+
+    @Test
+    void anotherSeedGivesAnotherRun() {
+        assertNotEquals(metrics(run(7, "a.zip")), metrics(run(8, "c.zip")));
+    }
+}
