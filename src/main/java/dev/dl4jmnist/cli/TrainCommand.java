@@ -2,8 +2,8 @@ package dev.dl4jmnist.cli;
 
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.data.DataShapes;
+import dev.dl4jmnist.data.MnistData;
 import dev.dl4jmnist.data.MnistLocation;
-import dev.dl4jmnist.persistence.ModelStore;
 import dev.dl4jmnist.run.TutorialObserver;
 import dev.dl4jmnist.run.TutorialRequest;
 import dev.dl4jmnist.run.TutorialResult;
@@ -84,24 +84,21 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The request from the options; invalid values are usage errors. */
+    /** The request from the options: a bad config file is an error, an invalid option value a usage error. */
     TutorialRequest request() {
+        TrainingConfig base = config != null ? TrainingConfig.fromFile(config) : TrainingConfig.defaults();
         try {
-            TrainingConfig c = config != null ? TrainingConfig.fromFile(config) : TrainingConfig.defaults();
+            TrainingConfig c = base;
             if (epochs != null) c = c.withEpochs(epochs);
             if (batchSize != null) c = c.withBatchSize(batchSize);
             if (seed != null) c = c.withSeed(seed);
             if (learningRate != null) c = c.withLearningRate(learningRate);
             if (dropout != null) c = c.withDropout(dropout);
             if (hidden != null) c = c.withHidden(hidden);
-            TutorialRequest r = TutorialRequest.of(c, data.dataDir(), model);
-            return new TutorialRequest(c, r.dataDir(), model,
-                    trainExamples != null ? trainExamples : r.trainExamples(),
-                    testExamples != null ? testExamples : r.testExamples());
+            return new TutorialRequest(c, data.dataDir(), model,
+                    trainExamples != null ? trainExamples : MnistData.TRAIN_SIZE,
+                    testExamples != null ? testExamples : MnistData.TEST_SIZE);
         } catch (AppException e) {
-            if (config != null && e.getMessage().startsWith(config.toString())) {
-                throw e;
-            }
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }

@@ -92,7 +92,7 @@ public final class MnistLocator {
         }
         if (allPlain) {
             for (MnistFileSpec spec : specs) {
-                validateFile(dir.resolve(spec.name()), spec, false);
+                validateFile(dir.resolve(spec.name()), spec);
             }
             return new MnistLocation(dir, dir.toString());
         }
@@ -126,7 +126,7 @@ public final class MnistLocator {
         }
         for (MnistFileSpec spec : specs) {
             try {
-                validateFile(dir.resolve(spec.name()), spec, false);
+                validateFile(dir.resolve(spec.name()), spec);
             } catch (AppException e) {
                 return e.getMessage() + " (delete it to download again)";
             }
@@ -136,18 +136,18 @@ public final class MnistLocator {
 
     private boolean tryValidate(Path file, MnistFileSpec spec) {
         try {
-            validateFile(file, spec, false);
+            validateFile(file, spec);
             return true;
         } catch (AppException e) {
             return false;
         }
     }
 
-    private static void validateFile(Path file, MnistFileSpec spec, boolean gz) {
-        try (InputStream in = open(file, gz)) {
+    private static void validateFile(Path file, MnistFileSpec spec) {
+        try (InputStream in = open(file, false)) {
             IdxValidator.validate(in, null, spec, file.toString());
         } catch (IOException e) {
-            throw new AppException(file + ": " + (gz ? "not a valid gzip file" : "cannot read") + " (" + e.getMessage() + ")", e);
+            throw new AppException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
     }
 
