@@ -49,6 +49,10 @@ final class ConsoleProgress implements TrainingProgress {
         if (bar != null) {
             bar.stepTo(step);
             bar.setExtraMessage(String.format(Locale.ROOT, " loss: %.4f - accuracy: %.4f", runningLoss, runningAccuracy));
+            if (step >= bar.getMax()) {             // training steps done; validation follows without a bar
+                bar.close();
+                bar = null;
+            }
         }
     }
 
