@@ -18,6 +18,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * {@code evaluate}: a saved model's test results, pictures and analysis without retraining. The loss and
@@ -41,17 +42,30 @@ public final class ModelInspection {
      * @param testExamples evaluate on the first N test images (1–10000)
      */
     public static Inspection inspect(Path model, Path dataDir, int testExamples, Path outDir) {
+        return run(model, () -> MnistData.locate(dataDir), testExamples, outDir);
+    }
+
+    /** As {@link #inspect(Path, Path, int, Path)}, with MNIST already located. */
+    public static Inspection inspect(Path model, MnistData data, int testExamples, Path outDir) {
+        return run(model, () -> data, testExamples, outDir);
+    }
+
+    private static void checkArguments(Path model, int testExamples) {
         if (testExamples < 1 || testExamples > MnistData.TEST_SIZE) {
             throw new AppException("test examples must be between 1 and " + MnistData.TEST_SIZE + ", got " + testExamples);
         }
         if (!Files.isRegularFile(model)) {
             throw new AppException("model file " + model + " does not exist");
         }
+    }
+
+    private static Inspection run(Path model, Supplier<MnistData> mnist, int testExamples, Path outDir) {
+        checkArguments(model, testExamples);
         Path dir = outDir != null ? outDir : model.toAbsolutePath().getParent();
         String stem = EvaluationReport.stemOf(model);
         AtomicFiles.checkWritable(dir.resolve(stem + "-evaluation.txt"));   // fail before the slow part
         MultiLayerNetwork net = ModelStore.load(model);
-        MnistData data = MnistData.locate(dataDir);
+        MnistData data = mnist.get();
         EvaluationResult result = Evaluator.evaluate(net, data.test(TutorialRun.EVAL_BATCH, testExamples));
         MnistImages testImages = data.testImages();
 
