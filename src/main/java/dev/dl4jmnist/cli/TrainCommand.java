@@ -11,6 +11,7 @@ import dev.dl4jmnist.run.TutorialRun;
 import dev.dl4jmnist.training.EpochStats;
 import dev.dl4jmnist.training.TrainingConfig;
 import dev.dl4jmnist.training.TrainingProgress;
+import dev.dl4jmnist.visualisation.EvaluationReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,7 +80,7 @@ public final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Time: %.1fs training (%.1fs per epoch), %.1fs total; peak memory %d MiB%n",
                 result.trainSeconds(), result.trainSeconds() / result.history().size(), result.totalSeconds(),
                 result.peakRssBytes() >> 20);
-        out.flush();
+        ReportPrinter.print(out, EvaluationReport.afterTraining(result));
         TutorialRun.requireReloadMatch(result);
         return 0;
     }

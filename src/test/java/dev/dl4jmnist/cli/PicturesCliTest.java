@@ -1,0 +1,127 @@
+package dev.dl4jmnist.cli;
+
+import dev.dl4jmnist.RawIdx;
+import dev.dl4jmnist.TestData;
+import dev.dl4jmnist.TestModels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The explore and evaluate commands, and the pictures a train run writes, through the command line. */
+class PicturesCliTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = MnistApp.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static String dataDir() {
+        return TestData.mnist().location().directory().toString();
+    }
+
+    @Test
+    void explorePrintsShapesPixelMatrixAndCountsAndWritesTheGrid(@TempDir Path dir) {
+        Path grid = dir.resolve("samples.png");
+        Run r = run("explore", "--data-dir", dataDir(), "--seed", "11", "--index", "7", "--grid", grid.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().contains("X_train: (60000, 28, 28)   y_train: (60000,)"), r.out());
+        assertTrue(r.out().contains("Sample training images (seed 11)"), r.out());
+        assertTrue(r.out().contains("Wrote " + grid), r.out());
+        assertTrue(Files.isRegularFile(grid));
+        int label = RawIdx.label(RawIdx.trainLabels(), 7);
+        assertTrue(r.out().contains("Pixel matrix of training image 7 (label " + label + "):"), r.out());
+        // the 28 printed rows are exactly training image 7's bytes
+        List<String> lines = r.out().lines().toList();
+        int first = lines.indexOf("Pixel matrix of training image 7 (label " + label + "):") + 1;
+        byte[] raw = RawIdx.image(RawIdx.trainImages(), 7);
+        for (int row = 0; row < 28; row++) {
+            String[] numbers = lines.get(first + row).replace("[", " ").replace("]", " ").trim().split("\\s+");
+            assertEquals(28, numbers.length);
+            for (int c = 0; c < 28; c++) {
+                assertEquals(raw[row * 28 + c] & 0xFF, Integer.parseInt(numbers[c]), "row " + row + " col " + c);
+            }
+        }
+        assertTrue(r.out().contains("train    5923  6742  5958  6131  5842  5421  5918  6265  5851  5949   60000"), r.out());
+    }
+
+    @Test
+    void exploreWithTheSameSeedChoosesTheSameImages(@TempDir Path dir) {
+        String a = run("explore", "--data-dir", dataDir(), "--seed", "5", "--grid", dir.resolve("a.png").toString()).out();
+        String b = run("explore", "--data-dir", dataDir(), "--seed", "5", "--grid", dir.resolve("b.png").toString()).out();
+        String line = a.lines().filter(l -> l.startsWith("Sample training images")).findFirst().orElseThrow();
+        assertTrue(b.contains(line), b);
+    }
+
+    @Test
+    void exploreRejectsAnIndexOutsideTheTrainingSet(@TempDir Path dir) {
+        Path grid = dir.resolve("g.png");
+        Run r = run("explore", "--data-dir", dataDir(), "--index", "60000", "--grid", grid.toString());
+        assertEquals(MnistApp.EXIT_USAGE, r.code());
+        assertEquals("error: --index must be between 0 and 59999, got 60000", r.err().lines().findFirst().orElseThrow());
+        assertFalse(r.err().contains("Exception"));
+        assertFalse(Files.exists(grid));
+    }
+
+    @Test
+    void evaluatePrintsTheAnalysisAndEveryFileItWrites(@TempDir Path dir) throws Exception {
+        Run r = run("evaluate", "--model", TestModels.quickModelPath().toString(), "--data-dir", dataDir(),
+                "--test-examples", "300", "--out-dir", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Test accuracy: "), r.out());
+        assertTrue(r.out().matches("(?s).*Correct predictions: \\d+ of 300 \\(\\d+\\.\\d\\d%\\); incorrect: \\d+.*"), r.out());
+        assertTrue(r.out().contains("true\\pred     0    1"), r.out());
+        assertTrue(r.out().contains("macro avg"), r.out());
+        for (String name : List.of("correct.png", "incorrect.png", "confusion.png", "evaluation.txt")) {
+            Path file = dir.resolve("quick-1-epoch-" + name);
+            assertTrue(r.out().contains("Wrote " + file), "path printed: " + file);
+            assertTrue(Files.size(file) > 0);
+        }
+        assertNotNull(ImageIO.read(dir.resolve("quick-1-epoch-confusion.png").toFile()));
+    }
+
+    @Test
+    void evaluateReportsUserErrorsInOneLine(@TempDir Path dir) {
+        Run missing = run("evaluate", "--model", dir.resolve("nope.zip").toString(), "--data-dir", dataDir());
+        assertEquals(MnistApp.EXIT_FAILURE, missing.code());
+        assertEquals("error: model file " + dir.resolve("nope.zip") + " does not exist" + System.lineSeparator(), missing.err());
+        Run range = run("evaluate", "--model", TestModels.quickModelPath().toString(), "--test-examples", "0");
+        assertEquals(MnistApp.EXIT_USAGE, range.code());
+        assertTrue(range.err().startsWith("error: --test-examples must be between 1 and 10000, got 0"), range.err());
+        Run noModel = run("evaluate");
+        assertEquals(MnistApp.EXIT_USAGE, noModel.code());
+        assertTrue(noModel.err().startsWith("error: Missing required option: '--model=ZIP'"), noModel.err());
+    }
+
+    @Test
+    void trainWritesCurvesGridsAndAnalysisBesideItsSummary(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("tiny.zip");
+        Run r = run("train", "--data-dir", dataDir(), "--epochs", "2", "--train-examples", "1000", "--test-examples", "300",
+                "--model", model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(dir.resolve("tiny.json")));
+        for (String name : List.of("loss.png", "accuracy.png", "correct.png", "incorrect.png", "confusion.png", "evaluation.txt")) {
+            Path file = dir.resolve("tiny-" + name);
+            assertTrue(r.out().contains("Wrote " + file), "path printed: " + file + "\n" + r.out());
+            assertTrue(Files.size(file) > 0);
+        }
+        assertEquals(800, ImageIO.read(dir.resolve("tiny-loss.png").toFile()).getWidth());
+        assertTrue(r.out().matches("(?s).*Correct predictions: \\d+ of 300 .*"), r.out());
+    }
+}
