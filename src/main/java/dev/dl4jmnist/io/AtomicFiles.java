@@ -30,6 +30,7 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
             writer.write(tmp);
+            makeReadable(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -46,6 +47,13 @@ public final class AtomicFiles {
                     // best effort: the temporary file is hidden and ends in .tmp
                 }
             }
+        }
+    }
+
+    /** Temporary files are created owner-only; the finished file gets the usual rw-r--r--. */
+    private static void makeReadable(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

@@ -51,6 +51,13 @@ class ModelStoreTest {
     }
 
     @Test
+    void savedFileIsReadableByOthersLikeAnyOrdinaryFile() throws IOException {
+        Path file = tmp.resolve("r.zip");
+        ModelStore.save(MnistMlp.create(TrainingConfig.defaults().withHidden(java.util.List.of(8))), file);
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
     void unwritableTargetIsOneClearError() throws IOException {
         Path blocker = tmp.resolve("file");
         Files.writeString(blocker, "x");
