@@ -135,7 +135,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         try {
             return build.get();
         } catch (AppException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 

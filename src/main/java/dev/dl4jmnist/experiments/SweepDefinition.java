@@ -39,15 +39,15 @@ public record SweepDefinition(List<ExperimentConfig> configurations) {
         Map<TrainingConfig, Integer> settings = new HashMap<>();
         for (int i = 0; i < configurations.size(); i++) {
             ExperimentConfig c = configurations.get(i);
-            Integer sameName = names.putIfAbsent(c.name(), i);
-            if (sameName != null) {
-                throw new AppException("configurations[" + i + "] has the same name as configurations[" + sameName
-                        + "] (" + c.name() + "); names must be unique");
-            }
             Integer same = settings.putIfAbsent(c.training(), i);
             if (same != null) {
                 throw new AppException("configurations[" + i + "] repeats configurations[" + same + "] (" + c.describe()
                         + "); list each configuration once");
+            }
+            Integer sameName = names.putIfAbsent(c.name(), i);
+            if (sameName != null) {
+                throw new AppException("configurations[" + i + "] has the same name as configurations[" + sameName
+                        + "] (" + c.name() + "); names must be unique");
             }
         }
     }
