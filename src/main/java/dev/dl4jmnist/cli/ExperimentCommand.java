@@ -26,10 +26,11 @@ import java.util.concurrent.Callable;
 
 /** {@code experiment}: trains a sweep of configurations (batch size, depth, width) and tabulates and charts them. */
 @Command(name = "experiment", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Trains several configurations of the tutorial's MLP on the same data, seed and evaluation, and",
-                "prints a table (also written as results.csv and results.json) and PNG charts to the output directory.",
-                "Default sweep: config/experiments.json (batch sizes 32, 128, 10000; depth 1-3; width 256-1024).",
-                "A rerun with the same output directory skips configurations that already finished."})
+        description = {"Trains several configurations of the tutorial's MLP with the same data, seed",
+                "and evaluation; prints a table and writes results.csv, results.json and PNG",
+                "charts to the output directory. Default sweep: config/experiments.json",
+                "(batch sizes 32, 128, 10000; 1-3 hidden layers; widths 256-1024). A rerun",
+                "with the same output directory skips configurations already finished."})
 public final class ExperimentCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -42,7 +43,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--batch-sizes", paramLabel = "N", split = ",",
-            description = "Run these batch sizes instead of a sweep file, e.g. 32,128,10000 (with --hidden: every combination).")
+            description = "Run these batch sizes instead of a sweep file, e.g. 32,128,10000 (with --hidden: every"
+                    + " combination). Default with --hidden: 128.")
     List<Integer> batchSizes;
 
     @Option(names = "--hidden", paramLabel = "N[,N...]",
