@@ -193,6 +193,16 @@ class SweepTest {
         assertEquals(3, Files.readAllLines(dir.resolve("results.csv")).size());
     }
 
+    @Test
+    void theSameConfigurationInAnotherDirectoryGivesTheSameNumbers() {
+        // Same images, same shuffles, same initial weights and dropout masks: only the named factors can change results.
+        ExperimentResult a = Sweep.run(request(dir.resolve("a"), 100), TestData.mnist(), SweepObserver.SILENT).results().get(0);
+        ExperimentResult b = Sweep.run(request(dir.resolve("b"), 100), TestData.mnist(), SweepObserver.SILENT).results().get(0);
+        assertEquals(a.finalTrainLoss(), b.finalTrainLoss());
+        assertEquals(a.testLoss(), b.testLoss());
+        assertEquals(a.testCorrect(), b.testCorrect());
+    }
+
     private static XYSeries only(XYChart chart) {
         assertEquals(1, chart.getSeriesMap().size(), "one network shape, one line");
         return chart.getSeriesMap().values().iterator().next();
