@@ -1,5 +1,6 @@
 package dev.dl4jmnist.experiments;
 
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
@@ -84,7 +86,32 @@ public final class SweepCharts {
             XYSeries s = chart.addSeries(e.getKey(), x, y);
             s.setMarker(SeriesMarkers.CIRCLE);
         }
+        if (!results.isEmpty()) {
+            frame(chart, results, value);
+        }
         return chart;
+    }
+
+    /**
+     * Keeps every point off the plot's edges (XChart fits the axes to the data exactly) and writes each
+     * point's batch size just above it, since a log axis labels only powers of ten.
+     */
+    private static void frame(XYChart chart, List<ExperimentResult> results, ToDoubleFunction<ExperimentResult> value) {
+        int minBatch = results.stream().mapToInt(ExperimentResult::batchSize).min().orElseThrow();
+        int maxBatch = results.stream().mapToInt(ExperimentResult::batchSize).max().orElseThrow();
+        chart.getStyler().setXAxisMin(minBatch / 2.0);
+        chart.getStyler().setXAxisMax(maxBatch * 2.0);
+        double lo = results.stream().mapToDouble(value).min().orElseThrow();
+        double hi = results.stream().mapToDouble(value).max().orElseThrow();
+        double span = Math.max(hi - lo, 1e-3 * Math.max(Math.abs(hi), 1e-6));
+        double yMin = lo >= 0 ? Math.max(0, lo - 0.15 * span) : lo - 0.15 * span;
+        double yMax = hi + 0.15 * span;
+        chart.getStyler().setYAxisMin(yMin);
+        chart.getStyler().setYAxisMax(yMax);
+        for (ExperimentResult r : results) {
+            chart.addAnnotation(new AnnotationText(String.format(Locale.ROOT, "%,d", r.batchSize()), r.batchSize(),
+                    value.applyAsDouble(r) + 0.05 * (yMax - yMin), false));
+        }
     }
 
     private static void style(XYChart chart) {
