@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -94,7 +95,7 @@ public final class SweepCharts {
 
     /**
      * Keeps every point off the plot's edges (XChart fits the axes to the data exactly) and writes each
-     * point's batch size just above it, since a log axis labels only powers of ten.
+     * batch size just above its highest point, since a log axis labels only powers of ten.
      */
     private static void frame(XYChart chart, List<ExperimentResult> results, ToDoubleFunction<ExperimentResult> value) {
         int minBatch = results.stream().mapToInt(ExperimentResult::batchSize).min().orElseThrow();
@@ -108,10 +109,12 @@ public final class SweepCharts {
         double yMax = hi + 0.15 * span;
         chart.getStyler().setYAxisMin(yMin);
         chart.getStyler().setYAxisMax(yMax);
+        Map<Integer, Double> highest = new TreeMap<>();        // one label per batch size, above its highest point
         for (ExperimentResult r : results) {
-            chart.addAnnotation(new AnnotationText(String.format(Locale.ROOT, "%,d", r.batchSize()), r.batchSize(),
-                    value.applyAsDouble(r) + 0.05 * (yMax - yMin), false));
+            highest.merge(r.batchSize(), value.applyAsDouble(r), Math::max);
         }
+        highest.forEach((batch, y) -> chart.addAnnotation(new AnnotationText(String.format(Locale.ROOT, "%,d", batch),
+                batch, y + 0.05 * (yMax - yMin), false)));
     }
 
     private static void style(XYChart chart) {
