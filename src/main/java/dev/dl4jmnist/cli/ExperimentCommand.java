@@ -55,7 +55,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "Train every configuration for N epochs (default: the sweep's, 5).")
     Integer epochs;
 
-    @Option(names = "--output", paramLabel = "DIR", defaultValue = "experiments",
+    @Option(names = "--output", paramLabel = "DIR", defaultValue = "output/experiments",
             description = "Directory for results.csv, results.json, the charts and runs/ (default: ${DEFAULT-VALUE}).")
     Path output;
 
