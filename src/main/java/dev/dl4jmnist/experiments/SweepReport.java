@@ -1,0 +1,48 @@
+package dev.dl4jmnist.experiments;
+
+import dev.dl4jmnist.io.AtomicFiles;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The sweep's report files in its output directory: {@code results.csv} and {@code results.json}
+ * (the table, the JSON with every epoch too) and three PNG charts. Rewritten after every finished
+ * configuration, so an interrupted sweep leaves a report of what it finished.
+ */
+public record SweepReport(String createdAt, String dataSource, int trainExamples, int testExamples, int finished,
+                          int configurations, List<String> columns, List<ExperimentResult> results) {
+
+    public static final String CSV = "results.csv";
+    public static final String JSON = "results.json";
+    public static final String ACCURACY_CHART = "test-accuracy-vs-batch-size.png";
+    public static final String TIME_CHART = "training-time-vs-batch-size.png";
+    public static final String VALIDATION_LOSS_CHART = "validation-loss.png";
+
+    /** Where the report files are. */
+    public record Files(Path outputDir, Path csv, Path json, Path accuracyChart, Path timeChart, Path validationLossChart) {
+        public static Files in(Path dir) {
+            return new Files(dir, dir.resolve(CSV), dir.resolve(JSON), dir.resolve(ACCURACY_CHART),
+                    dir.resolve(TIME_CHART), dir.resolve(VALIDATION_LOSS_CHART));
+        }
+
+        public List<Path> all() {
+            return List.of(csv, json, accuracyChart, timeChart, validationLossChart);
+        }
+    }
+
+    /** Writes all five files (each atomically) for {@code results}, the finished part of a sweep of {@code total}. */
+    public static Files write(Path outputDir, String dataSource, SweepRequest request, List<ExperimentResult> results,
+                              int total) {
+        Files files = Files.in(outputDir);
+        SweepReport report = new SweepReport(Instant.now().toString(), dataSource, request.trainExamples(),
+                request.testExamples(), results.size(), total, ResultTable.CSV_COLUMNS, results);
+        AtomicFiles.writeString(files.csv(), ResultTable.csv(results));
+        AtomicFiles.writeStream(files.json(), out -> ResultStore.MAPPER.writeValue(out, report));
+        AtomicFiles.writeStream(files.accuracyChart(), out -> out.write(SweepCharts.png(SweepCharts.accuracyByBatchSize(results))));
+        AtomicFiles.writeStream(files.timeChart(), out -> out.write(SweepCharts.png(SweepCharts.trainingTimeByBatchSize(results))));
+        AtomicFiles.writeStream(files.validationLossChart(), out -> out.write(SweepCharts.png(SweepCharts.validationLoss(results))));
+        return files;
+    }
+}

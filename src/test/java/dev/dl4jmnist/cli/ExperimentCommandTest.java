@@ -1,0 +1,97 @@
+package dev.dl4jmnist.cli;
+
+import dev.dl4jmnist.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code experiment} from the command line: a tiny real sweep, a rerun, and refusals before training. */
+class ExperimentCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = MnistApp.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private String[] tiny(String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("experiment", "--data-dir", TestData.mnistDir().toString(),
+                "--epochs", "1", "--train-examples", "2000", "--test-examples", "500", "--output", dir.resolve("out").toString()));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void tinySweepPrintsProgressAndTableAndRerunSkipsIt() throws IOException {
+        Run first = run(tiny("--batch-sizes", "100,400", "--hidden", "64"));
+        assertEquals(0, first.code(), first.err());
+        assertEquals("", first.err());
+        String out = first.out();
+        assertTrue(out.contains("2 configurations; results in " + dir.resolve("out")), out);
+        assertTrue(out.contains("[1/2] b100-h64-e1: batch 100, hidden 64, 1 epoch\n"), out);
+        assertTrue(out.contains("      epoch 1/1: 20/20 - "), out);
+        assertTrue(out.contains("[2/2] b400-h64-e1: batch 400, hidden 64, 1 epoch\n"), out);
+        assertTrue(out.matches("(?s).*\\[2/2] b400-h64-e1: done - [0-9.]+s training - test loss [0-9.]+ - test accuracy [0-9.]+\n.*"), out);
+        assertTrue(out.contains("configuration           batch epochs    train s   s/epoch train loss test loss  test acc  parameters"), out);
+        assertTrue(out.matches("(?s).*\nb100-h64-e1 +100 +1 .* 50,890\n.*"), out);
+        assertTrue(out.contains("Wrote " + dir.resolve("out/validation-loss.png")), out);
+        List<String> csv = Files.readAllLines(dir.resolve("out/results.csv"));
+        assertEquals(3, csv.size());
+        // The test accuracy printed in the table is the one in the CSV.
+        double acc = Double.parseDouble(csv.get(1).split(",")[8]);
+        assertTrue(out.contains(String.format(java.util.Locale.ROOT, "%.4f", acc)), out);
+
+        Run again = run(tiny("--batch-sizes", "100,400", "--hidden", "64"));
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("[1/2] b100-h64-e1: finished earlier, skipped"), again.out());
+        assertTrue(again.out().contains("Reused from an earlier run: b100-h64-e1, b400-h64-e1"), again.out());
+        assertFalse(again.out().contains("epoch 1/1"), again.out());
+    }
+
+    @Test
+    void invalidFileIsRefusedBeforeTraining() throws IOException {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, "{\"configurations\": [{\"batchSize\": 32}, {\"batchSize\": 0}]}");
+        Run r = run(tiny("--config", file.toString()));
+        assertEquals(MnistApp.EXIT_FAILURE, r.code());
+        assertEquals("error: " + file + ": configurations[1]: batch size must be at least 1, got 0\n", r.err());
+        assertEquals("", r.out());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+    }
+
+    @Test
+    void invalidOptionsAreUsageErrors() {
+        Run zero = run(tiny("--batch-sizes", "32,0"));
+        assertEquals(MnistApp.EXIT_USAGE, zero.code());
+        assertTrue(zero.err().startsWith("error: batch size must be at least 1, got 0\n"), zero.err());
+
+        Run hidden = run(tiny("--hidden", "512,x"));
+        assertEquals(MnistApp.EXIT_USAGE, hidden.code());
+        assertTrue(hidden.err().startsWith("error: --hidden expects widths like 512,512, got '512,x'\n"), hidden.err());
+
+        Run both = run(tiny("--config", "config/experiments.json", "--batch-sizes", "32"));
+        assertEquals(MnistApp.EXIT_USAGE, both.code());
+        assertTrue(both.err().startsWith("error: use either --config or --batch-sizes/--hidden, not both\n"), both.err());
+
+        Run epochs = run("experiment", "--epochs", "0", "--output", dir.resolve("out").toString());
+        assertEquals(MnistApp.EXIT_USAGE, epochs.code());
+        assertTrue(epochs.err().startsWith("error: epochs must be at least 1, got 0\n"), epochs.err());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+    }
+}
