@@ -103,6 +103,8 @@ public final class KerasImporter {
     private static String firstLine(Throwable e) {
         String m = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         int nl = m.indexOf('\n');
-        return (nl >= 0 ? m.substring(0, nl) : m).trim();
+        m = (nl >= 0 ? m.substring(0, nl) : m).trim();
+        int plea = m.indexOf(" Please file an issue");   // DL4J's messages end with a request to report them
+        return plea > 0 ? m.substring(0, plea) : m;
     }
 }
