@@ -54,7 +54,8 @@ public record ImportCheck(List<String> verified, List<String> mismatches, String
             Map.entry("selu", "ActivationSELU"), Map.entry("softplus", "ActivationSoftPlus"),
             Map.entry("softsign", "ActivationSoftSign"));
 
-    static ImportCheck verify(Model model, KerasConfigTranslator.Translation translation) {
+    /** @param withTraining whether the network was built with the translation's training configuration */
+    static ImportCheck verify(Model model, KerasConfigTranslator.Translation translation, boolean withTraining) {
         List<String> ok = new ArrayList<>();
         List<String> bad = new ArrayList<>();
         Map<String, Layer> built = layersByName(model);
@@ -96,7 +97,7 @@ public record ImportCheck(List<String> verified, List<String> mismatches, String
             }
         }
         String optimizer = null;
-        if (translation.trainingJson() != null && (!built.isEmpty())) {
+        if (withTraining && translation.trainingJson() != null) {
             ObjectNode training = parse(translation.trainingJson());
             optimizer = checkOptimizer(training.path("optimizer_config"), updaterOf(model), ok, bad);
             if ("categorical_crossentropy".equals(training.path("loss").asText())) {

@@ -44,7 +44,7 @@ public final class KerasImporter {
             built = buildOrFail(file, t, false);
         }
         boolean trainable = built.training;
-        ImportCheck check = ImportCheck.verify(built.model, t);
+        ImportCheck check = ImportCheck.verify(built.model, t, built.training);
         if (!check.mismatches().isEmpty()) {
             throw new AppException(h5 + ": the imported network does not match the file's configuration: "
                     + String.join("; ", check.mismatches()));

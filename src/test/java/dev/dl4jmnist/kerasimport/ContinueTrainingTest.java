@@ -6,10 +6,12 @@ import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.evaluation.Evaluator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,6 +44,34 @@ class ContinueTrainingTest {
         // starting from Keras's weights (0.98), not from scratch (about 0.93 after one epoch on 10,000 images);
         // Adam's moment estimates start again at zero in DL4J, so the first steps shake the weights a little
         assertTrue(after.accuracy() >= 0.965, "accuracy after one more epoch " + after.accuracy());
+    }
+
+    @Test
+    void trainingConfigurationDl4jRefusesLeavesAnInferenceModelThatSaysWhy(@TempDir Path tmp) {
+        KerasFile source = KerasFile.read(Path.of("src/test/resources/keras/keras3-no-optimizer.h5"));
+        Path file = tmp.resolve("custom-loss.h5");
+        try (Hdf5Writer h5 = new Hdf5Writer(file)) {
+            h5.stringAttribute("/", "keras_version", source.kerasVersion(), true);
+            h5.stringAttribute("/", "backend", source.backend(), true);
+            h5.stringAttribute("/", "model_config", source.modelConfig(), false);
+            h5.stringAttribute("/", "training_config", "{\"loss\": \"my_custom_loss\", \"optimizer_config\": {\"class_name\": \"Adam\","
+                    + " \"config\": {\"learning_rate\": 0.001, \"beta_1\": 0.9, \"beta_2\": 0.999, \"epsilon\": 1e-07}}}", false);
+            h5.group("/model_weights");
+            h5.stringListAttribute("/model_weights", "layer_names", List.copyOf(source.weights().keySet()));
+            source.weights().forEach((layer, params) -> {
+                h5.group("/model_weights/" + layer);
+                h5.stringListAttribute("/model_weights/" + layer, "weight_names",
+                        params.keySet().stream().map(p -> layer + "/" + p).toList());
+                params.forEach((p, v) -> h5.floats("/model_weights/" + layer + "/" + layer + "/" + p, v.shape(), v.data().asFloat()));
+            });
+        }
+        ImportedKerasModel imported = KerasImporter.importModel(file);
+        assertFalse(imported.trainable());
+        assertEquals("DL4J could not import the training configuration (Unknown Keras loss function my_custom_loss.)",
+                imported.trainingNote());
+        INDArray batch = TestData.mnist().test(100, 100).next().getFeatures();
+        assertEquals(Evaluator.predict(KerasImporter.importModel(Path.of("src/test/resources/keras/keras3-no-optimizer.h5")).model(), batch),
+                Evaluator.predict(imported.model(), batch));
     }
 
     @Test
