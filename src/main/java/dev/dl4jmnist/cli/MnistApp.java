@@ -9,8 +9,8 @@ import java.io.PrintWriter;
 /** The application's front door: {@code dl4j-mnist <command>}; each stage of the tutorial is a subcommand. */
 @Command(name = "dl4j-mnist", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "The Keras MNIST tutorial (784-512-512-10 MLP), reproduced and verified in Deeplearning4j.",
-        subcommands = {TrainCommand.class, ExploreCommand.class, EvaluateCommand.class, ExperimentCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, ExploreCommand.class, EvaluateCommand.class, CompareCommand.class,
+                ImportKerasCommand.class, ExperimentCommand.class, CommandLine.HelpCommand.class})
 public final class MnistApp implements Runnable {
 
     @CommandLine.Spec
