@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,18 +18,8 @@ class ExperimentCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MnistApp.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private String[] tiny(String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("experiment", "--data-dir", TestData.mnistDir().toString(),
+        List<String> args = new java.util.ArrayList<>(List.of("experiment", "--data-dir", TestData.mnist().location().directory().toString(),
                 "--epochs", "1", "--train-examples", "2000", "--test-examples", "500", "--output", dir.resolve("out").toString()));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
@@ -39,8 +27,8 @@ class ExperimentCommandTest {
 
     @Test
     void tinySweepPrintsProgressAndTableAndRerunSkipsIt() throws IOException {
-        Run first = run(tiny("--batch-sizes", "100,400", "--hidden", "64"));
-        assertEquals(0, first.code(), first.err());
+        CliRunner first = CliRunner.run(tiny("--batch-sizes", "100,400", "--hidden", "64"));
+        assertEquals(0, first.exitCode(), first.err());
         assertEquals("", first.err());
         String out = first.out();
         assertTrue(out.contains("2 configurations; results in " + dir.resolve("out")), out);
@@ -57,8 +45,8 @@ class ExperimentCommandTest {
         double acc = Double.parseDouble(csv.get(1).split(",")[8]);
         assertTrue(out.contains(String.format(java.util.Locale.ROOT, "%.4f", acc)), out);
 
-        Run again = run(tiny("--batch-sizes", "100,400", "--hidden", "64"));
-        assertEquals(0, again.code(), again.err());
+        CliRunner again = CliRunner.run(tiny("--batch-sizes", "100,400", "--hidden", "64"));
+        assertEquals(0, again.exitCode(), again.err());
         assertTrue(again.out().contains("[1/2] b100-h64-e1: finished earlier, skipped"), again.out());
         assertTrue(again.out().contains("Reused from an earlier run: b100-h64-e1, b400-h64-e1"), again.out());
         assertFalse(again.out().contains("epoch 1/1"), again.out());
@@ -68,8 +56,8 @@ class ExperimentCommandTest {
     void invalidFileIsRefusedBeforeTraining() throws IOException {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\"configurations\": [{\"batchSize\": 32}, {\"batchSize\": 0}]}");
-        Run r = run(tiny("--config", file.toString()));
-        assertEquals(MnistApp.EXIT_FAILURE, r.code());
+        CliRunner r = CliRunner.run(tiny("--config", file.toString()));
+        assertEquals(MnistApp.EXIT_FAILURE, r.exitCode());
         assertEquals("error: " + file + ": configurations[1]: batch size must be at least 1, got 0\n", r.err());
         assertEquals("", r.out());
         assertFalse(Files.exists(dir.resolve("out")), "nothing written");
@@ -77,20 +65,20 @@ class ExperimentCommandTest {
 
     @Test
     void invalidOptionsAreUsageErrors() {
-        Run zero = run(tiny("--batch-sizes", "32,0"));
-        assertEquals(MnistApp.EXIT_USAGE, zero.code());
+        CliRunner zero = CliRunner.run(tiny("--batch-sizes", "32,0"));
+        assertEquals(MnistApp.EXIT_USAGE, zero.exitCode());
         assertTrue(zero.err().startsWith("error: batch size must be at least 1, got 0\n"), zero.err());
 
-        Run hidden = run(tiny("--hidden", "512,x"));
-        assertEquals(MnistApp.EXIT_USAGE, hidden.code());
+        CliRunner hidden = CliRunner.run(tiny("--hidden", "512,x"));
+        assertEquals(MnistApp.EXIT_USAGE, hidden.exitCode());
         assertTrue(hidden.err().startsWith("error: --hidden expects widths like 512,512, got '512,x'\n"), hidden.err());
 
-        Run both = run(tiny("--config", "config/experiments.json", "--batch-sizes", "32"));
-        assertEquals(MnistApp.EXIT_USAGE, both.code());
+        CliRunner both = CliRunner.run(tiny("--config", "config/experiments.json", "--batch-sizes", "32"));
+        assertEquals(MnistApp.EXIT_USAGE, both.exitCode());
         assertTrue(both.err().startsWith("error: use either --config or --batch-sizes/--hidden, not both\n"), both.err());
 
-        Run epochs = run("experiment", "--epochs", "0", "--output", dir.resolve("out").toString());
-        assertEquals(MnistApp.EXIT_USAGE, epochs.code());
+        CliRunner epochs = CliRunner.run("experiment", "--epochs", "0", "--output", dir.resolve("out").toString());
+        assertEquals(MnistApp.EXIT_USAGE, epochs.exitCode());
         assertTrue(epochs.err().startsWith("error: epochs must be at least 1, got 0\n"), epochs.err());
         assertFalse(Files.exists(dir.resolve("out")), "nothing written");
     }

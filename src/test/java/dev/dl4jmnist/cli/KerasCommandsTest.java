@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -27,22 +25,12 @@ class KerasCommandsTest {
     private static final String K2 = "models/keras/keras-2.3.1-theano/trained_model.h5";
     private static final String K3 = "models/keras/keras-3.11.3-torch/trained_model.h5";
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MnistApp.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void compareShowsBothModelsTheImportCheckAndTheDisagreements(@TempDir Path tmp) {
         Path grid = tmp.resolve("disagreements.png");
-        Run r = run("compare", "--data-dir", TestData.mnistDir().toString(), "--model", TestModels.quickModelPath().toString(),
+        CliRunner r = CliRunner.run("compare", "--data-dir", TestData.mnist().location().directory().toString(), "--model", TestModels.quickModelPath().toString(),
                 "--grid", grid.toString());
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("Source                   " + K2), r.out());
         assertTrue(r.out().contains("Keras version, backend   2.3.1, theano"), r.out());
         assertTrue(r.out().contains("Parameters               669,706"), r.out());
@@ -66,8 +54,8 @@ class KerasCommandsTest {
     @Test
     void importKerasWritesAZipThatHoldsExactlyTheImportedNetwork(@TempDir Path tmp) throws Exception {
         Path zip = tmp.resolve("k3.zip");
-        Run r = run("import-keras", K3, "--output", zip.toString());
-        assertEquals(0, r.code(), r.err());
+        CliRunner r = CliRunner.run("import-keras", K3, "--output", zip.toString());
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("Keras model: " + K3 + " (Keras 3.11.3 (torch), Sequential)"), r.out());
         assertTrue(r.out().contains("Total params: 669,706"), r.out());
         assertTrue(r.out().contains("  - InputLayer batch_shape renamed to batch_input_shape (Keras 3 → Keras 2 key)"), r.out());
@@ -84,8 +72,8 @@ class KerasCommandsTest {
     @Test
     void importKerasConvertsAFunctionalModelToAComputationGraph(@TempDir Path tmp) throws Exception {
         Path zip = tmp.resolve("functional.zip");
-        Run r = run("import-keras", "src/test/resources/keras/keras3-functional.h5", "--output", zip.toString());
-        assertEquals(0, r.code(), r.err());
+        CliRunner r = CliRunner.run("import-keras", "src/test/resources/keras/keras3-functional.h5", "--output", zip.toString());
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("DL4J network: ComputationGraph"), r.out());
         ComputationGraph graph = ModelSerializer.restoreComputationGraph(zip.toFile(), true);
         assertEquals(13_002, graph.numParams());
@@ -93,8 +81,8 @@ class KerasCommandsTest {
 
     @Test
     void importKerasSaysWhenTheModelCannotBeTrainedFurther(@TempDir Path tmp) {
-        Run r = run("import-keras", "src/test/resources/keras/keras3-no-optimizer.h5", "--output", tmp.resolve("m.zip").toString());
-        assertEquals(0, r.code(), r.err());
+        CliRunner r = CliRunner.run("import-keras", "src/test/resources/keras/keras3-no-optimizer.h5", "--output", tmp.resolve("m.zip").toString());
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("Training: cannot continue in DL4J: the file has no training configuration (saved without its"
                 + " optimizer or never compiled) (the model is saved for inference)"), r.out());
     }
@@ -102,27 +90,27 @@ class KerasCommandsTest {
     @Test
     void badInputIsOneLineAndANonZeroExit(@TempDir Path tmp) {
         Path out = tmp.resolve("out.zip");
-        Run notHdf5 = run("import-keras", "src/test/resources/keras/not-hdf5.h5", "--output", out.toString());
-        assertEquals(1, notHdf5.code());
+        CliRunner notHdf5 = CliRunner.run("import-keras", "src/test/resources/keras/not-hdf5.h5", "--output", out.toString());
+        assertEquals(1, notHdf5.exitCode());
         assertEquals("error: src/test/resources/keras/not-hdf5.h5 is not an HDF5 file (a Keras .h5 model starts with the HDF5 signature)\n",
                 notHdf5.err());
         assertFalse(Files.exists(out));
 
-        Run weightsOnly = run("compare", "--keras", "src/test/resources/keras/weights-only.h5", "--data-dir", TestData.mnistDir().toString());
-        assertEquals(1, weightsOnly.code());
+        CliRunner weightsOnly = CliRunner.run("compare", "--keras", "src/test/resources/keras/weights-only.h5", "--data-dir", TestData.mnist().location().directory().toString());
+        assertEquals(1, weightsOnly.exitCode());
         assertTrue(weightsOnly.err().startsWith("error: src/test/resources/keras/weights-only.h5 holds only weights"), weightsOnly.err());
         assertEquals(1, weightsOnly.err().lines().count());
 
-        Run missingModel = run("compare", "--model", tmp.resolve("missing.zip").toString(), "--data-dir", TestData.mnistDir().toString());
-        assertEquals(1, missingModel.code());
+        CliRunner missingModel = CliRunner.run("compare", "--model", tmp.resolve("missing.zip").toString(), "--data-dir", TestData.mnist().location().directory().toString());
+        assertEquals(1, missingModel.exitCode());
         assertEquals("error: DL4J model " + tmp.resolve("missing.zip") + " does not exist\n", missingModel.err());
 
-        Run missingFile = run("import-keras", tmp.resolve("nope.h5").toString(), "--output", out.toString());
-        assertEquals(1, missingFile.code());
+        CliRunner missingFile = CliRunner.run("import-keras", tmp.resolve("nope.h5").toString(), "--output", out.toString());
+        assertEquals(1, missingFile.exitCode());
         assertEquals("error: Keras model file " + tmp.resolve("nope.h5") + " does not exist\n", missingFile.err());
 
-        Run noOutput = run("import-keras", K2);
-        assertEquals(2, noOutput.code());
+        CliRunner noOutput = CliRunner.run("import-keras", K2);
+        assertEquals(2, noOutput.exitCode());
         assertTrue(noOutput.err().startsWith("error: Missing required option: '--output=MODEL.zip'"), noOutput.err());
     }
 }

@@ -25,7 +25,7 @@ class KerasComparisonTest {
     void kerasAndDl4jModelsSideBySide(@TempDir Path tmp) throws Exception {
         Path grid = tmp.resolve("grid.png");
         KerasComparison.Result r = KerasComparison.run(new KerasComparison.Request(K3, TestModels.quickModelPath(), true,
-                TestData.mnistDir(), grid));
+                TestData.mnist().location().directory(), grid));
 
         assertEquals(0.982, r.kerasTest().accuracy(), 1e-9);
         assertEquals(0.9819999933242798, r.reference().reportedAccuracy().getAsDouble());
@@ -63,7 +63,7 @@ class KerasComparisonTest {
     void withoutADl4jModelTheKerasModelIsEvaluatedAlone(@TempDir Path tmp) {
         Path grid = tmp.resolve("grid.png");
         KerasComparison.Result r = KerasComparison.run(new KerasComparison.Request(
-                Path.of("models/keras/keras-2.3.1-theano/trained_model.h5"), tmp.resolve("none.zip"), false, TestData.mnistDir(), grid));
+                Path.of("models/keras/keras-2.3.1-theano/trained_model.h5"), tmp.resolve("none.zip"), false, TestData.mnist().location().directory(), grid));
         assertFalse(r.hasDl4j());
         assertEquals(0.98, r.kerasTest().accuracy(), 1e-9);
         assertEquals(10_000, r.savedPredictions().matching());
@@ -75,7 +75,7 @@ class KerasComparisonTest {
     void withoutSavedPredictionsTheCheckIsSkipped(@TempDir Path tmp) throws Exception {
         Path copy = Files.copy(Path.of("src/test/resources/keras/keras3-functional.h5"), tmp.resolve("model.h5"));
         KerasComparison.Result r = KerasComparison.run(new KerasComparison.Request(copy, tmp.resolve("none.zip"), false,
-                TestData.mnistDir(), tmp.resolve("grid.png")));
+                TestData.mnist().location().directory(), tmp.resolve("grid.png")));
         assertNull(r.savedPredictions());
         assertTrue(r.reference().reportedAccuracy().isEmpty());
         assertEquals("ComputationGraph", r.keras().dl4jType());
