@@ -2,12 +2,19 @@ package dev.dl4jmnist.persistence;
 
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.io.AtomicFiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.InputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /** Saves and loads networks with DL4J's ModelSerializer; saving is atomic (temporary file, then rename). */
 public final class ModelStore {
@@ -32,6 +39,37 @@ public final class ModelStore {
         } catch (IOException | RuntimeException e) {
             throw new AppException("cannot load model " + file + ": not a DL4J MultiLayerNetwork zip ("
                     + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")", e);
+        }
+    }
+
+    /**
+     * Loads any ModelSerializer zip: a {@link MultiLayerNetwork} (what {@code train} saves) or a
+     * {@link ComputationGraph} (what {@code import-keras} makes of a Functional-API Keras model).
+     */
+    public static Model loadAny(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new AppException("model file " + file + " does not exist");
+        }
+        try {
+            return isComputationGraph(file) ? ModelSerializer.restoreComputationGraph(file.toFile(), true)
+                    : ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+        } catch (IOException | RuntimeException e) {
+            throw new AppException("cannot load model " + file + ": not a DL4J model zip ("
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")", e);
+        }
+    }
+
+    /** A ComputationGraph's saved configuration lists "vertices"; a MultiLayerNetwork's does not. */
+    private static boolean isComputationGraph(Path file) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry entry = zip.getEntry("configuration.json");
+            if (entry == null) {
+                throw new IOException("no configuration.json inside");
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                JsonNode config = new ObjectMapper().readTree(in);
+                return config.has("vertices");
+            }
         }
     }
 

@@ -13,7 +13,7 @@ import dev.dl4jmnist.persistence.ModelStore;
 import dev.dl4jmnist.persistence.RunSummary;
 import dev.dl4jmnist.run.TutorialRun;
 import dev.dl4jmnist.training.EpochStats;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.api.Model;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +64,7 @@ public final class ModelInspection {
         Path dir = outDir != null ? outDir : model.toAbsolutePath().getParent();
         String stem = EvaluationReport.stemOf(model);
         AtomicFiles.checkWritable(dir.resolve(stem + "-evaluation.txt"));   // fail before the slow part
-        MultiLayerNetwork net = ModelStore.load(model);
+        Model net = ModelStore.loadAny(model);
         MnistData data = mnist.get();
         EvaluationResult result = Evaluator.evaluate(net, data.test(TutorialRun.EVAL_BATCH, testExamples));
         MnistImages testImages = data.testImages();

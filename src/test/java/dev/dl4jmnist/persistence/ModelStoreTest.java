@@ -78,6 +78,30 @@ class ModelStoreTest {
     }
 
     @Test
+    void loadAnyTellsNetworksAndGraphsApart() throws IOException {
+        Path mln = tmp.resolve("mln.zip");
+        ModelStore.save(MnistMlp.create(TrainingConfig.defaults().withHidden(java.util.List.of(8))), mln);
+        assertThat(ModelStore.loadAny(mln)).isInstanceOf(MultiLayerNetwork.class);
+
+        org.deeplearning4j.nn.graph.ComputationGraph graph = new org.deeplearning4j.nn.graph.ComputationGraph(
+                new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().graphBuilder().addInputs("in")
+                        .addLayer("out", new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder().nIn(784).nOut(10)
+                                .activation(org.nd4j.linalg.activations.Activation.SOFTMAX).build(), "in")
+                        .setOutputs("out").build());
+        graph.init();
+        Path cg = tmp.resolve("cg.zip");
+        org.deeplearning4j.util.ModelSerializer.writeModel(graph, cg.toFile(), false);
+        org.deeplearning4j.nn.api.Model back = ModelStore.loadAny(cg);
+        assertThat(back).isInstanceOf(org.deeplearning4j.nn.graph.ComputationGraph.class);
+        assertEquals(graph.params(), back.params());
+
+        Path junk = tmp.resolve("junk.zip");
+        Files.writeString(junk, "not a zip");
+        assertThat(assertThrows(AppException.class, () -> ModelStore.loadAny(junk)).getMessage())
+                .startsWith("cannot load model " + junk + ": not a DL4J model zip");
+    }
+
+    @Test
     void summaryLivesBesideTheModel() {
         assertEquals(Path.of("models", "mnist-mlp.json"), ModelStore.summaryPathFor(ModelStore.DEFAULT_MODEL));
     }
