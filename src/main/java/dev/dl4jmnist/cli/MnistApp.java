@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 /** The application's front door: {@code dl4j-mnist <command>}; each stage of the tutorial is a subcommand. */
 @Command(name = "dl4j-mnist", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "The Keras MNIST tutorial (784-512-512-10 MLP), reproduced and verified in Deeplearning4j.",
-        subcommands = {TrainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, PredictCommand.class, CommandLine.HelpCommand.class})
 public final class MnistApp implements Runnable {
 
     @CommandLine.Spec
