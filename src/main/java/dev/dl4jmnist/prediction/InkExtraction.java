@@ -153,7 +153,10 @@ public final class InkExtraction {
         return new Ink(new GrayImage(ink.width(), ink.height(), out), threshold);
     }
 
-    /** Otsu's threshold of {@code values} (all within [from, to]): the level that best splits them into two groups. */
+    /**
+     * Otsu's threshold of {@code values} (all within [from, to]): the level that best splits them into two
+     * groups; when a gap separates the groups, the middle of the gap.
+     */
     static float otsu(float[] values, float from, float to) {
         int bins = 256;
         double width = (to - from) / bins;
@@ -172,6 +175,7 @@ public final class InkExtraction {
         double sumBelow = 0;
         double best = -1;
         int bestBin = 0;
+        int lastBestBin = 0;
         for (int b = 0; b < bins - 1; b++) {
             below += hist[b];
             sumBelow += (double) b * hist[b];
@@ -182,12 +186,15 @@ public final class InkExtraction {
             double meanBelow = sumBelow / below;
             double meanAbove = (total - sumBelow) / above;
             double between = (double) below * above * (meanBelow - meanAbove) * (meanBelow - meanAbove);
-            if (between > best) {
+            if (between > best * (1 + 1e-9)) {
                 best = between;
                 bestBin = b;
+                lastBestBin = b;
+            } else if (between >= best * (1 - 1e-9)) {
+                lastBestBin = b;                   // empty bins between two groups: every split there is as good
             }
         }
-        return best < 0 ? (from + to) / 2 : (float) (from + (bestBin + 1) * width);
+        return best < 0 ? (from + to) / 2 : (float) (from + ((bestBin + lastBestBin) / 2.0 + 1) * width);
     }
 
     private static float medianAbove(float[] values, float t) {
