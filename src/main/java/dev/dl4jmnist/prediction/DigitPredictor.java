@@ -134,7 +134,8 @@ public final class DigitPredictor {
     static List<DigitPrediction.Candidate> top3(float[] probabilities) {
         List<DigitPrediction.Candidate> all = new ArrayList<>();
         for (int d = 0; d < probabilities.length; d++) {
-            all.add(new DigitPrediction.Candidate(d, probabilities[d]));
+            // the model computes in float: report the float's shortest decimal, not its widened binary expansion
+            all.add(new DigitPrediction.Candidate(d, Double.parseDouble(Float.toString(probabilities[d]))));
         }
         all.sort(Comparator.comparingDouble(DigitPrediction.Candidate::probability).reversed()
                 .thenComparingInt(DigitPrediction.Candidate::digit));
