@@ -21,10 +21,11 @@ import java.util.concurrent.Callable;
 
 /** {@code predict}: labels users' own pictures of handwritten digits. */
 @Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Labels pictures of handwritten digits (PNG, JPEG, BMP, GIF; any size, colour or polarity).",
-                "Each picture is prepared as MNIST was: gray, white ink on black, fitted into 20x20, centred by mass",
-                "in 28x28. Prints the predicted digit, its probability and the next two candidates.",
-                "Exit code 1 if any picture could not be labelled (the others are still labelled)."})
+        description = {"Labels pictures of handwritten digits (PNG, JPEG, BMP, GIF; any size,",
+                "colour or polarity), each prepared as MNIST was: gray, white ink on black,",
+                "fitted into 20x20, centred by mass in 28x28. Prints the predicted digit, its",
+                "probability and the next two candidates. Exit code 1 if any picture could",
+                "not be labelled (the others are still labelled)."})
 public final class PredictCommand implements Callable<Integer> {
 
     @CommandLine.Spec
