@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.TestModels;
 import dev.dl4jmnist.cli.MnistApp;
+import dev.dl4jmnist.data.MnistData;
 import dev.dl4jmnist.data.MnistImages;
 import dev.dl4jmnist.evaluation.Evaluator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -72,10 +73,13 @@ class PredictRoundTripTest {
         double agreement = (double) agree / IMAGES;
         double accOriginal = (double) correctOriginal / IMAGES;
         double accPictures = (double) correctPictures / IMAGES;
-        System.out.printf("round trip: %d pictures, agreement %.4f, accuracy originals %.4f, pictures %.4f%n",
-                IMAGES, agreement, accOriginal, accPictures);
+        double testAccuracy = Evaluator.evaluate(model, TestData.mnist().test(1000, MnistData.TEST_SIZE)).accuracy();
+        System.out.printf("round trip: %d pictures, agreement %.4f, accuracy originals %.4f, pictures %.4f, test set %.4f%n",
+                IMAGES, agreement, accOriginal, accPictures, testAccuracy);
         assertTrue(agreement >= 0.99, "labels agree with the originals' for only " + agreement);
         assertTrue(Math.abs(accPictures - accOriginal) <= 0.01,
                 "accuracy " + accPictures + " on pictures vs " + accOriginal + " on the original images");
+        assertTrue(Math.abs(accPictures - testAccuracy) <= 0.01,
+                "accuracy " + accPictures + " on pictures vs the model's test accuracy " + testAccuracy);
     }
 }

@@ -11,13 +11,12 @@ import java.nio.file.Path;
 import java.util.Random;
 
 /**
- * Turns MNIST test images into pictures like users' own: enlarged 4–10×, dark ink on light (tinted)
+ * Turns MNIST test images into pictures like users' own: enlarged 4–10× (bicubic), dark ink on light (tinted)
  * paper, placed off-centre on a larger sheet, with mild sensor noise, saved as PNG or JPEG.
  */
 final class RealisticDigits {
     private final Random random;
     private final float[] gaussian = new float[1 << 16];
-    Object interpolation = RenderingHints.VALUE_INTERPOLATION_BICUBIC;
 
     RealisticDigits(long seed) {
         random = new Random(seed);
@@ -48,7 +47,7 @@ final class RealisticDigits {
         int side = 28 * scale;
         BufferedImage big = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = big.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
         g.drawImage(small, 0, 0, side, side, null);
         g.dispose();
 
