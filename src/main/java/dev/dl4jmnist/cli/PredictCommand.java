@@ -1,0 +1,101 @@
+package dev.dl4jmnist.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.prediction.DigitPrediction;
+import dev.dl4jmnist.prediction.DigitPredictor;
+import dev.dl4jmnist.prediction.ImageFiles;
+import dev.dl4jmnist.prediction.ModelLoader;
+import dev.dl4jmnist.prediction.PredictionReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code predict}: labels users' own pictures of handwritten digits. */
+@Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Labels pictures of handwritten digits (PNG, JPEG, BMP, GIF; any size,",
+                "colour or polarity), each prepared as MNIST was: gray, white ink on black,",
+                "fitted into 20x20, centred by mass in 28x28. Prints the predicted digit, its",
+                "probability and the next two candidates. Exit code 1 if any picture could",
+                "not be labelled (the others are still labelled)."})
+public final class PredictCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "IMAGE", arity = "1..*",
+            description = "Picture files, or directories (their .png/.jpg/.jpeg/.bmp/.gif files, in name order).")
+    List<Path> images;
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "A DL4J model zip or a Keras .h5 (default: the newest .zip in models/, as 'train' writes).")
+    Path model;
+
+    @Option(names = "--json", description = "Print one JSON object per picture (file, prediction, probability, top3; or file, error).")
+    boolean json;
+
+    @Option(names = "--save-preprocessed", paramLabel = "DIR",
+            description = "Save the 28x28 image the model saw for each picture, as DIR/<name>-28x28.png.")
+    Path savePreprocessed;
+
+    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + ImageFiles.DEFAULT_MAX_PIXELS,
+            description = "Refuse pictures with more pixels than this, before decoding (default: ${DEFAULT-VALUE}).")
+    long maxPixels;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public Integer call() {
+        if (maxPixels < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-pixels must be positive, got " + maxPixels);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path modelFile = model != null ? model : ModelLoader.latest(ModelLoader.MODELS_DIR);
+        DigitPredictor.Options options = new DigitPredictor.Options(maxPixels, savePreprocessed);
+        PredictionReport report = DigitPredictor.run(modelFile, images, options, p -> print(p, out, err));
+        if (!json) {
+            out.printf(Locale.ROOT, "%d of %d pictures labelled with %s%s%n", report.labelledCount(),
+                    report.results().size(), modelFile, report.failedCount() > 0 ? "; " + report.failedCount() + " failed" : "");
+        }
+        out.flush();
+        err.flush();
+        return report.failedCount() > 0 ? MnistApp.EXIT_FAILURE : 0;
+    }
+
+    private void print(DigitPrediction p, PrintWriter out, PrintWriter err) {
+        if (json) {
+            out.println(toJson(p));
+        } else if (p.isFailure()) {
+            err.println("error: " + p.file() + ": " + p.error());
+            err.flush();
+        } else {
+            out.println(format(p));
+        }
+        out.flush();
+    }
+
+    /** {@code FILE: 7 (0.9871); next 9 (0.0102), 1 (0.0011)} */
+    static String format(DigitPrediction p) {
+        List<DigitPrediction.Candidate> t = p.top3();
+        String line = String.format(Locale.ROOT, "%s: %d (%.4f); next %d (%.4f), %d (%.4f)", p.file(), p.prediction(),
+                p.probability(), t.get(1).digit(), t.get(1).probability(), t.get(2).digit(), t.get(2).probability());
+        return p.preprocessed() != null ? line + "; saved " + p.preprocessed() : line;
+    }
+
+    static String toJson(DigitPrediction p) {
+        try {
+            return JSON.writeValueAsString(p);
+        } catch (JsonProcessingException e) {
+            throw new AppException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+}

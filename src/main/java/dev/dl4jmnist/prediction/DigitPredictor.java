@@ -1,0 +1,166 @@
+package dev.dl4jmnist.prediction;
+
+import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.evaluation.Evaluator;
+import dev.dl4jmnist.io.AtomicFiles;
+import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Labels users' pictures: expands directories, prepares each picture with {@link DigitPipeline}, runs
+ * the model on them in batches and reports each result as soon as its batch is done. A picture that
+ * cannot be read or holds no digit gets an error result; the others are still labelled.
+ */
+public final class DigitPredictor {
+    /** Pictures per model call. */
+    static final int BATCH = 64;
+
+    private final Model model;
+    private final Options options;
+    private final Set<String> savedNames = new HashSet<>();
+
+    /**
+     * @param maxPixels        pictures with more pixels are refused before decoding
+     * @param savePreprocessed directory to save each 28×28 input into, or null
+     */
+    public record Options(long maxPixels, Path savePreprocessed) {
+        public static Options defaults() {
+            return new Options(ImageFiles.DEFAULT_MAX_PIXELS, null);
+        }
+    }
+
+    public DigitPredictor(Model model, Options options) {
+        this.model = model;
+        this.options = options;
+        if (options.maxPixels() < 1) {
+            throw new AppException("the pixel limit must be positive, got " + options.maxPixels());
+        }
+        if (options.savePreprocessed() != null) {
+            Path dir = options.savePreprocessed();
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new AppException("cannot write preprocessed images to " + dir + ": " + AtomicFiles.describe(e), e);
+            }
+        }
+    }
+
+    /** Loads the model at {@code modelFile} and labels {@code inputs}, calling {@code each} per picture in input order. */
+    public static PredictionReport run(Path modelFile, List<Path> inputs, Options options, Consumer<DigitPrediction> each) {
+        DigitPredictor predictor = new DigitPredictor(ModelLoader.load(modelFile), options);
+        return new PredictionReport(modelFile, predictor.predict(inputs, each));
+    }
+
+    /** Labels files and the pictures in directories (by name order; only PNG, JPEG, BMP and GIF names). */
+    public List<DigitPrediction> predict(List<Path> inputs, Consumer<DigitPrediction> each) {
+        List<Path> files = expand(inputs);
+        List<DigitPrediction> all = new ArrayList<>(files.size());
+        for (int from = 0; from < files.size(); from += BATCH) {
+            for (DigitPrediction p : predictBatch(files.subList(from, Math.min(files.size(), from + BATCH)))) {
+                all.add(p);
+                each.accept(p);
+            }
+        }
+        return all;
+    }
+
+    /** Files as given; each directory replaced by its picture files (an empty one stays, to be reported). */
+    static List<Path> expand(List<Path> inputs) {
+        List<Path> out = new ArrayList<>();
+        for (Path input : inputs) {
+            if (!Files.isDirectory(input)) {
+                out.add(input);
+                continue;
+            }
+            try (Stream<Path> listing = Files.list(input)) {
+                List<Path> pictures = listing.filter(f -> Files.isRegularFile(f) && ImageFiles.hasImageExtension(f))
+                        .sorted(Comparator.comparing(Path::toString)).toList();
+                if (pictures.isEmpty()) {
+                    out.add(input);
+                } else {
+                    out.addAll(pictures);
+                }
+            } catch (IOException e) {
+                out.add(input);
+            }
+        }
+        return out;
+    }
+
+    private List<DigitPrediction> predictBatch(List<Path> files) {
+        DigitPrediction[] results = new DigitPrediction[files.size()];
+        List<Integer> ready = new ArrayList<>();
+        List<float[]> inputs = new ArrayList<>();
+        List<String> saved = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            try {
+                if (Files.isDirectory(file)) {
+                    throw new AppException("no PNG, JPEG, BMP or GIF files in this directory");
+                }
+                PreparedDigit digit = DigitPipeline.prepare(ImageFiles.read(file, options.maxPixels()));
+                saved.add(save(file, digit));
+                inputs.add(digit.modelInput());
+                ready.add(i);
+            } catch (AppException e) {
+                results[i] = DigitPrediction.failed(file.toString(), e.getMessage());
+            }
+        }
+        if (!inputs.isEmpty()) {
+            INDArray probabilities = Evaluator.predict(model, Nd4j.create(inputs.toArray(new float[0][])));
+            float[][] p = probabilities.toFloatMatrix();
+            for (int k = 0; k < ready.size(); k++) {
+                int i = ready.get(k);
+                results[i] = DigitPrediction.labelled(files.get(i).toString(), top3(p[k]), saved.get(k));
+            }
+        }
+        return List.of(results);
+    }
+
+    /** The three most probable digits, most probable first (ties: lower digit first). */
+    static List<DigitPrediction.Candidate> top3(float[] probabilities) {
+        List<DigitPrediction.Candidate> all = new ArrayList<>();
+        for (int d = 0; d < probabilities.length; d++) {
+            // the model computes in float: report the float's shortest decimal, not its widened binary expansion
+            all.add(new DigitPrediction.Candidate(d, Double.parseDouble(Float.toString(probabilities[d]))));
+        }
+        all.sort(Comparator.comparingDouble(DigitPrediction.Candidate::probability).reversed()
+                .thenComparingInt(DigitPrediction.Candidate::digit));
+        return List.copyOf(all.subList(0, 3));
+    }
+
+    /** Saves the 28×28 input as PNG when asked; returns its path or null. */
+    private String save(Path source, PreparedDigit digit) {
+        Path dir = options.savePreprocessed();
+        if (dir == null) {
+            return null;
+        }
+        String name = source.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String candidate = stem + "-28x28.png";
+        for (int n = 2; !savedNames.add(candidate); n++) {
+            candidate = stem + "-" + n + "-28x28.png";
+        }
+        Path target = dir.resolve(candidate);
+        AtomicFiles.write(target, tmp -> {
+            if (!ImageIO.write(digit.toImage(), "png", tmp.toFile())) {
+                throw new IOException("no PNG writer");
+            }
+        });
+        return target.toString();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.dl4jmnist.prediction;
+
+import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.evaluation.Evaluator;
+import dev.dl4jmnist.persistence.ModelStore;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Loads a model to label pictures with: a DL4J ModelSerializer zip (as {@code train} saves) or a Keras
+ * {@code .h5}, and checks it maps 784 pixels to 10 digit probabilities.
+ */
+public final class ModelLoader {
+    /** Where {@code train} saves models by default. */
+    public static final Path MODELS_DIR = ModelStore.DEFAULT_MODEL.getParent();
+
+    private ModelLoader() {
+    }
+
+    /** Loads {@code file} by its ending: {@code .h5}/{@code .hdf5} as Keras, anything else as a DL4J zip. */
+    public static Model load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new AppException("model file " + file + " does not exist");
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        Model model = name.endsWith(".h5") || name.endsWith(".hdf5") ? loadKeras(file) : ModelStore.load(file);
+        requireDigitClassifier(model, file);
+        return model;
+    }
+
+    /** The most recently written {@code .zip} model in {@code dir}. */
+    public static Path latest(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new AppException("no trained model: " + dir + " does not exist (run 'train' first, or pass --model)");
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            Optional<Path> newest = files
+                    .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip") && Files.isRegularFile(f))
+                    .max(Comparator.comparing(ModelLoader::modified).thenComparing(Comparator.naturalOrder()));
+            return newest.orElseThrow(() -> new AppException(
+                    "no trained model in " + dir + " (run 'train' first, or pass --model)"));
+        } catch (IOException e) {
+            throw new AppException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Model loadKeras(Path file) {
+        try {
+            return KerasModelImport.importKerasSequentialModelAndWeights(file.toString(), false);
+        } catch (Exception | LinkageError e) {
+            String why = e.getMessage() != null ? e.getMessage().lines().findFirst().orElse("") : e.getClass().getSimpleName();
+            throw new AppException("cannot load Keras model " + file + ": " + why, e);
+        }
+    }
+
+    /** Fails unless the model takes one flattened 28×28 image and returns 10 probabilities. */
+    private static void requireDigitClassifier(Model model, Path file) {
+        INDArray out;
+        try {
+            out = Evaluator.predict(model, Nd4j.zeros(1, PreparedDigit.SIDE * PreparedDigit.SIDE));
+        } catch (RuntimeException e) {
+            throw new AppException("model " + file + " does not take a flattened 28×28 image (784 inputs): "
+                    + e.getMessage(), e);
+        }
+        if (out.rank() != 2 || out.size(1) != 10) {
+            throw new AppException("model " + file + " does not output 10 digit probabilities (output shape "
+                    + java.util.Arrays.toString(out.shape()) + ")");
+        }
+    }
+
+    private static long modified(Path f) {
+        try {
+            return Files.getLastModifiedTime(f).toMillis();
+        } catch (IOException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.dl4jmnist.prediction;
+
+import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.TestData;
+import dev.dl4jmnist.TestModels;
+import dev.dl4jmnist.data.MnistImages;
+import dev.dl4jmnist.evaluation.Evaluator;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelLoaderTest {
+    static final Path KERAS2 = Path.of("/work/shared/keras/keras-2.3.1-theano");
+
+    @Test
+    void loadsADl4jZip() {
+        Model model = ModelLoader.load(TestModels.quickModelPath());
+        assertInstanceOf(MultiLayerNetwork.class, model);
+        assertEquals(TestModels.quickModel().params(), ((MultiLayerNetwork) model).params());
+    }
+
+    @Test
+    void loadsAKeras2FileThatPredictsAsKerasDid() throws Exception {
+        Path h5 = KERAS2.resolve("trained_model.h5");
+        Model model = ModelLoader.load(h5);
+        MnistImages mnist = TestData.mnist().testImages();
+        int n = 200;
+        float[][] x = new float[n][];
+        for (int i = 0; i < n; i++) {
+            x[i] = mnist.scaled(i);
+        }
+        INDArray probabilities = Evaluator.predict(model, Nd4j.create(x));
+        List<String> rows = Files.readAllLines(KERAS2.resolve("test_pred.csv"));
+        int[] predicted = Evaluator.argMax(probabilities);
+        ByteBuffer keras = ByteBuffer.wrap(Files.readAllBytes(KERAS2.resolve("test_probs.f32le"))).order(ByteOrder.LITTLE_ENDIAN);
+        float[][] p = probabilities.toFloatMatrix();
+        for (int i = 0; i < n; i++) {
+            String[] row = rows.get(i + 1).split(",");
+            assertEquals(Integer.parseInt(row[2]), predicted[i], "image " + i);
+            for (int d = 0; d < 10; d++) {
+                assertEquals(keras.getFloat((i * 10 + d) * 4), p[i][d], 1e-4, "image " + i + " digit " + d);
+            }
+        }
+    }
+
+    @Test
+    void aBrokenKerasFileIsOneClearError(@TempDir Path dir) throws Exception {
+        Path fake = Files.writeString(dir.resolve("model.h5"), "not HDF5 at all");
+        AppException e = assertThrows(AppException.class, () -> ModelLoader.load(fake));
+        assertTrue(e.getMessage().startsWith("cannot load Keras model " + fake + ": "), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
+    void aZipThatIsNotAModelIsOneClearError(@TempDir Path dir) throws Exception {
+        Path fake = Files.write(dir.resolve("model.zip"), new byte[]{'P', 'K', 3, 4, 0, 0});
+        AppException e = assertThrows(AppException.class, () -> ModelLoader.load(fake));
+        assertTrue(e.getMessage().startsWith("cannot load model " + fake + ": "), e.getMessage());
+        AppException missing = assertThrows(AppException.class, () -> ModelLoader.load(dir.resolve("none.zip")));
+        assertEquals("model file " + dir.resolve("none.zip") + " does not exist", missing.getMessage());
+    }
+
+    @Test
+    void latestIsTheNewestZip(@TempDir Path dir) throws Exception {
+        AppException none = assertThrows(AppException.class, () -> ModelLoader.latest(dir));
+        assertEquals("no trained model in " + dir + " (run 'train' first, or pass --model)", none.getMessage());
+        Path old = Files.writeString(dir.resolve("a-old.zip"), "x");
+        Path recent = Files.writeString(dir.resolve("b-recent.zip"), "x");
+        Path notes = Files.writeString(dir.resolve("c-notes.json"), "x");
+        Files.setLastModifiedTime(old, FileTime.fromMillis(1_000_000_000_000L));
+        Files.setLastModifiedTime(recent, FileTime.fromMillis(1_100_000_000_000L));
+        Files.setLastModifiedTime(notes, FileTime.fromMillis(1_200_000_000_000L));
+        assertEquals(recent, ModelLoader.latest(dir));
+        Files.setLastModifiedTime(old, FileTime.fromMillis(1_300_000_000_000L));
+        assertEquals(old, ModelLoader.latest(dir));
+        AppException missing = assertThrows(AppException.class, () -> ModelLoader.latest(dir.resolve("nope")));
+        assertTrue(missing.getMessage().startsWith("no trained model: "), missing.getMessage());
+    }
+}

@@ -1,0 +1,85 @@
+package dev.dl4jmnist.prediction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dl4jmnist.TestData;
+import dev.dl4jmnist.TestModels;
+import dev.dl4jmnist.cli.MnistApp;
+import dev.dl4jmnist.data.MnistData;
+import dev.dl4jmnist.data.MnistImages;
+import dev.dl4jmnist.evaluation.Evaluator;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Round trip on real data: MNIST test images made into users' pictures (enlarged, dark on light,
+ * off-centre, noisy, PNG and JPEG) and labelled by {@code predict} must get the labels the model
+ * gives the original 28×28 images.
+ */
+class PredictRoundTripTest {
+    static final int IMAGES = 400;
+    static final int STRIDE = 25;              // spread over the whole test set
+
+    @Test
+    void picturesOfMnistDigitsGetTheLabelsOfTheOriginals(@TempDir Path dir) throws Exception {
+        MnistImages mnist = TestData.mnist().testImages();
+        Path modelFile = TestModels.quickModelPath();
+        MultiLayerNetwork model = TestModels.quickModel();
+
+        float[][] originals = new float[IMAGES][];
+        int[] truth = new int[IMAGES];
+        RealisticDigits maker = new RealisticDigits(6);
+        for (int i = 0; i < IMAGES; i++) {
+            int index = i * STRIDE;
+            originals[i] = mnist.scaled(index);
+            truth[i] = mnist.labels()[index];
+            maker.write(mnist, index, dir, String.format("digit-%04d", i), i % 2 == 1);
+        }
+        int[] expected = Evaluator.argMax(Evaluator.predict(model, Nd4j.create(originals)));
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = MnistApp.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute("predict", "--json", "--model", modelFile.toString(), dir.toString());
+        assertEquals(0, code, err.toString());
+
+        ObjectMapper json = new ObjectMapper();
+        Map<Integer, Integer> predicted = new HashMap<>();
+        for (String line : out.toString().split("\n")) {
+            JsonNode node = json.readTree(line);
+            String name = Path.of(node.get("file").asText()).getFileName().toString();
+            predicted.put(Integer.parseInt(name.substring(6, 10)), node.get("prediction").asInt());
+        }
+        assertEquals(IMAGES, predicted.size());
+
+        int agree = 0, correctOriginal = 0, correctPictures = 0;
+        for (int i = 0; i < IMAGES; i++) {
+            int p = predicted.get(i);
+            agree += p == expected[i] ? 1 : 0;
+            correctOriginal += expected[i] == truth[i] ? 1 : 0;
+            correctPictures += p == truth[i] ? 1 : 0;
+        }
+        double agreement = (double) agree / IMAGES;
+        double accOriginal = (double) correctOriginal / IMAGES;
+        double accPictures = (double) correctPictures / IMAGES;
+        double testAccuracy = Evaluator.evaluate(model, TestData.mnist().test(1000, MnistData.TEST_SIZE)).accuracy();
+        System.out.printf("round trip: %d pictures, agreement %.4f, accuracy originals %.4f, pictures %.4f, test set %.4f%n",
+                IMAGES, agreement, accOriginal, accPictures, testAccuracy);
+        assertTrue(agreement >= 0.99, "labels agree with the originals' for only " + agreement);
+        assertTrue(Math.abs(accPictures - accOriginal) <= 0.01,
+                "accuracy " + accPictures + " on pictures vs " + accOriginal + " on the original images");
+        assertTrue(Math.abs(accPictures - testAccuracy) <= 0.01,
+                "accuracy " + accPictures + " on pictures vs the model's test accuracy " + testAccuracy);
+    }
+}
