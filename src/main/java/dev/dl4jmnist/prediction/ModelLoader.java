@@ -2,9 +2,9 @@ package dev.dl4jmnist.prediction;
 
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.evaluation.Evaluator;
+import dev.dl4jmnist.kerasimport.KerasImporter;
 import dev.dl4jmnist.persistence.ModelStore;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -27,13 +27,16 @@ public final class ModelLoader {
     private ModelLoader() {
     }
 
-    /** Loads {@code file} by its ending: {@code .h5}/{@code .hdf5} as Keras, anything else as a DL4J zip. */
+    /**
+     * Loads {@code file} by its ending: {@code .h5}/{@code .hdf5} through the Keras importer (Keras 2 and 3),
+     * anything else as a DL4J zip (a network or a graph).
+     */
     public static Model load(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new AppException("model file " + file + " does not exist");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        Model model = name.endsWith(".h5") || name.endsWith(".hdf5") ? loadKeras(file) : ModelStore.load(file);
+        Model model = name.endsWith(".h5") || name.endsWith(".hdf5") ? KerasImporter.importModel(file).model() : ModelStore.loadAny(file);
         requireDigitClassifier(model, file);
         return model;
     }
@@ -51,15 +54,6 @@ public final class ModelLoader {
                     "no trained model in " + dir + " (run 'train' first, or pass --model)"));
         } catch (IOException e) {
             throw new AppException("cannot list " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Model loadKeras(Path file) {
-        try {
-            return KerasModelImport.importKerasSequentialModelAndWeights(file.toString(), false);
-        } catch (Exception | LinkageError e) {
-            String why = e.getMessage() != null ? e.getMessage().lines().findFirst().orElse("") : e.getClass().getSimpleName();
-            throw new AppException("cannot load Keras model " + file + ": " + why, e);
         }
     }
 
