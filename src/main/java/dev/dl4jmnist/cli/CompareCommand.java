@@ -37,7 +37,7 @@ public final class CompareCommand implements Callable<Integer> {
             defaultValue = "models/keras/keras-2.3.1-theano/trained_model.h5")
     Path keras;
 
-    @Option(names = "--model", paramLabel = "DL4J.zip", description = "DL4J model to compare with (default: models/mnist-mlp.zip, the latest 'train' output).")
+    @Option(names = "--model", paramLabel = "DL4J.zip", description = "DL4J model to compare with (default: the latest trained model in models/).")
     Path model;
 
     @Option(names = "--grid", paramLabel = "FILE.png", description = "Where to draw the first 9 disagreements (default: ${DEFAULT-VALUE}).",
@@ -46,7 +46,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dl4j = model != null ? model : ModelStore.DEFAULT_MODEL;
+        Path dl4j = model != null ? model
+                : ModelStore.latestTrained(ModelStore.DEFAULT_MODEL.getParent()).orElse(ModelStore.DEFAULT_MODEL);
         KerasComparison.Result r = KerasComparison.run(new KerasComparison.Request(keras, dl4j, model != null, data.dataDir(), grid));
         PrintWriter out = spec.commandLine().getOut();
         out.println("MNIST: " + r.data().location().source() + " (verified); 10000 test images");

@@ -36,7 +36,7 @@ public final class PredictCommand implements Callable<Integer> {
     List<Path> images;
 
     @Option(names = "--model", paramLabel = "FILE",
-            description = "A DL4J model zip or a Keras .h5 (default: the newest .zip in models/, as 'train' writes).")
+            description = "A DL4J model zip or a Keras .h5 (default: the latest trained model in models/).")
     Path model;
 
     @Option(names = "--json", description = "Print one JSON object per picture (file, prediction, probability, top3; or file, error).")

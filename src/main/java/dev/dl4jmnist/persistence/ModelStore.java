@@ -13,6 +13,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.InputStream;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -70,6 +74,32 @@ public final class ModelStore {
                 JsonNode config = new ObjectMapper().readTree(in);
                 return config.has("vertices");
             }
+        }
+    }
+
+    /**
+     * The latest trained model in {@code dir}: the most recently written {@code .zip} that has its run
+     * summary ({@code .json}) beside it, as every {@code train} run leaves (a zip made by
+     * {@code import-keras} has none). Empty when there is none.
+     */
+    public static Optional<Path> latestTrained(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip"))
+                    .filter(f -> Files.isRegularFile(f) && Files.isRegularFile(summaryPathFor(f)))
+                    .max(Comparator.comparing(ModelStore::modified).thenComparing(Comparator.naturalOrder()));
+        } catch (IOException e) {
+            throw new AppException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long modified(Path f) {
+        try {
+            return Files.getLastModifiedTime(f).toMillis();
+        } catch (IOException e) {
+            return Long.MIN_VALUE;
         }
     }
 

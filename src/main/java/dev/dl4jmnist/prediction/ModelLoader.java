@@ -8,13 +8,9 @@ import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Loads a model to label pictures with: a DL4J ModelSerializer zip (as {@code train} saves) or a Keras
@@ -41,20 +37,10 @@ public final class ModelLoader {
         return model;
     }
 
-    /** The most recently written {@code .zip} model in {@code dir}. */
+    /** The latest trained model in {@code dir} (see {@link ModelStore#latestTrained}); an error when there is none. */
     public static Path latest(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new AppException("no trained model: " + dir + " does not exist (run 'train' first, or pass --model)");
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            Optional<Path> newest = files
-                    .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip") && Files.isRegularFile(f))
-                    .max(Comparator.comparing(ModelLoader::modified).thenComparing(Comparator.naturalOrder()));
-            return newest.orElseThrow(() -> new AppException(
-                    "no trained model in " + dir + " (run 'train' first, or pass --model)"));
-        } catch (IOException e) {
-            throw new AppException("cannot list " + dir + ": " + e.getMessage(), e);
-        }
+        return ModelStore.latestTrained(dir).orElseThrow(() -> new AppException(
+                "no trained model in " + dir + " (run 'train' first, or pass --model)"));
     }
 
     /** Fails unless the model takes one flattened 28×28 image and returns 10 probabilities. */
@@ -69,14 +55,6 @@ public final class ModelLoader {
         if (out.rank() != 2 || out.size(1) != 10) {
             throw new AppException("model " + file + " does not output 10 digit probabilities (output shape "
                     + java.util.Arrays.toString(out.shape()) + ")");
-        }
-    }
-
-    private static long modified(Path f) {
-        try {
-            return Files.getLastModifiedTime(f).toMillis();
-        } catch (IOException e) {
-            return Long.MIN_VALUE;
         }
     }
 }

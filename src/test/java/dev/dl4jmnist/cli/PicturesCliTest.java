@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,16 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The explore and evaluate commands, and the pictures a train run writes, through the command line. */
 class PicturesCliTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MnistApp.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private static String dataDir() {
         return TestData.mnist().location().directory().toString();
     }
@@ -38,8 +26,8 @@ class PicturesCliTest {
     @Test
     void explorePrintsShapesPixelMatrixAndCountsAndWritesTheGrid(@TempDir Path dir) {
         Path grid = dir.resolve("samples.png");
-        Run r = run("explore", "--data-dir", dataDir(), "--seed", "11", "--index", "7", "--grid", grid.toString());
-        assertEquals(0, r.code(), r.err());
+        CliRunner r = CliRunner.run("explore", "--data-dir", dataDir(), "--seed", "11", "--index", "7", "--grid", grid.toString());
+        assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.err());
         assertTrue(r.out().contains("X_train: (60000, 28, 28)   y_train: (60000,)"), r.out());
         assertTrue(r.out().contains("Sample training images (seed 11)"), r.out());
@@ -63,8 +51,8 @@ class PicturesCliTest {
 
     @Test
     void exploreWithTheSameSeedChoosesTheSameImages(@TempDir Path dir) {
-        String a = run("explore", "--data-dir", dataDir(), "--seed", "5", "--grid", dir.resolve("a.png").toString()).out();
-        String b = run("explore", "--data-dir", dataDir(), "--seed", "5", "--grid", dir.resolve("b.png").toString()).out();
+        String a = CliRunner.run("explore", "--data-dir", dataDir(), "--seed", "5", "--grid", dir.resolve("a.png").toString()).out();
+        String b = CliRunner.run("explore", "--data-dir", dataDir(), "--seed", "5", "--grid", dir.resolve("b.png").toString()).out();
         String line = a.lines().filter(l -> l.startsWith("Sample training images")).findFirst().orElseThrow();
         assertTrue(b.contains(line), b);
     }
@@ -72,8 +60,8 @@ class PicturesCliTest {
     @Test
     void exploreRejectsAnIndexOutsideTheTrainingSet(@TempDir Path dir) {
         Path grid = dir.resolve("g.png");
-        Run r = run("explore", "--data-dir", dataDir(), "--index", "60000", "--grid", grid.toString());
-        assertEquals(MnistApp.EXIT_USAGE, r.code());
+        CliRunner r = CliRunner.run("explore", "--data-dir", dataDir(), "--index", "60000", "--grid", grid.toString());
+        assertEquals(MnistApp.EXIT_USAGE, r.exitCode());
         assertEquals("error: --index must be between 0 and 59999, got 60000", r.err().lines().findFirst().orElseThrow());
         assertFalse(r.err().contains("Exception"));
         assertFalse(Files.exists(grid));
@@ -81,9 +69,9 @@ class PicturesCliTest {
 
     @Test
     void evaluatePrintsTheAnalysisAndEveryFileItWrites(@TempDir Path dir) throws Exception {
-        Run r = run("evaluate", "--model", TestModels.quickModelPath().toString(), "--data-dir", dataDir(),
+        CliRunner r = CliRunner.run("evaluate", "--model", TestModels.quickModelPath().toString(), "--data-dir", dataDir(),
                 "--test-examples", "300", "--out-dir", dir.toString());
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("Test accuracy: "), r.out());
         assertTrue(r.out().matches("(?s).*Correct predictions: \\d+ of 300 \\(\\d+\\.\\d\\d%\\); incorrect: \\d+.*"), r.out());
         assertTrue(r.out().contains("true\\pred     0    1"), r.out());
@@ -98,23 +86,23 @@ class PicturesCliTest {
 
     @Test
     void evaluateReportsUserErrorsInOneLine(@TempDir Path dir) {
-        Run missing = run("evaluate", "--model", dir.resolve("nope.zip").toString(), "--data-dir", dataDir());
-        assertEquals(MnistApp.EXIT_FAILURE, missing.code());
+        CliRunner missing = CliRunner.run("evaluate", "--model", dir.resolve("nope.zip").toString(), "--data-dir", dataDir());
+        assertEquals(MnistApp.EXIT_FAILURE, missing.exitCode());
         assertEquals("error: model file " + dir.resolve("nope.zip") + " does not exist" + System.lineSeparator(), missing.err());
-        Run range = run("evaluate", "--model", TestModels.quickModelPath().toString(), "--test-examples", "0");
-        assertEquals(MnistApp.EXIT_USAGE, range.code());
+        CliRunner range = CliRunner.run("evaluate", "--model", TestModels.quickModelPath().toString(), "--test-examples", "0");
+        assertEquals(MnistApp.EXIT_USAGE, range.exitCode());
         assertTrue(range.err().startsWith("error: --test-examples must be between 1 and 10000, got 0"), range.err());
-        Run noModel = run("evaluate");
-        assertEquals(MnistApp.EXIT_USAGE, noModel.code());
+        CliRunner noModel = CliRunner.run("evaluate");
+        assertEquals(MnistApp.EXIT_USAGE, noModel.exitCode());
         assertTrue(noModel.err().startsWith("error: Missing required option: '--model=ZIP'"), noModel.err());
     }
 
     @Test
     void trainWritesCurvesGridsAndAnalysisBesideItsSummary(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("tiny.zip");
-        Run r = run("train", "--data-dir", dataDir(), "--epochs", "2", "--train-examples", "1000", "--test-examples", "300",
+        CliRunner r = CliRunner.run("train", "--data-dir", dataDir(), "--epochs", "2", "--train-examples", "1000", "--test-examples", "300",
                 "--model", model.toString());
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(Files.isRegularFile(dir.resolve("tiny.json")));
         for (String name : List.of("loss.png", "accuracy.png", "correct.png", "incorrect.png", "confusion.png", "evaluation.txt")) {
             Path file = dir.resolve("tiny-" + name);

@@ -77,12 +77,16 @@ class ModelLoaderTest {
     }
 
     @Test
-    void latestIsTheNewestZip(@TempDir Path dir) throws Exception {
+    void latestIsTheNewestZipWithARunSummary(@TempDir Path dir) throws Exception {
         AppException none = assertThrows(AppException.class, () -> ModelLoader.latest(dir));
         assertEquals("no trained model in " + dir + " (run 'train' first, or pass --model)", none.getMessage());
         Path old = Files.writeString(dir.resolve("a-old.zip"), "x");
         Path recent = Files.writeString(dir.resolve("b-recent.zip"), "x");
         Path notes = Files.writeString(dir.resolve("c-notes.json"), "x");
+        Path imported = Files.writeString(dir.resolve("d-imported.zip"), "x");   // no run summary: not a trained model
+        Files.writeString(dir.resolve("a-old.json"), "{}");
+        Files.writeString(dir.resolve("b-recent.json"), "{}");
+        Files.setLastModifiedTime(imported, FileTime.fromMillis(1_250_000_000_000L));
         Files.setLastModifiedTime(old, FileTime.fromMillis(1_000_000_000_000L));
         Files.setLastModifiedTime(recent, FileTime.fromMillis(1_100_000_000_000L));
         Files.setLastModifiedTime(notes, FileTime.fromMillis(1_200_000_000_000L));
@@ -90,6 +94,6 @@ class ModelLoaderTest {
         Files.setLastModifiedTime(old, FileTime.fromMillis(1_300_000_000_000L));
         assertEquals(old, ModelLoader.latest(dir));
         AppException missing = assertThrows(AppException.class, () -> ModelLoader.latest(dir.resolve("nope")));
-        assertTrue(missing.getMessage().startsWith("no trained model: "), missing.getMessage());
+        assertEquals("no trained model in " + dir.resolve("nope") + " (run 'train' first, or pass --model)", missing.getMessage());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.TestModels;
+import dev.dl4jmnist.cli.CliRunner;
 import dev.dl4jmnist.cli.MnistApp;
 import dev.dl4jmnist.data.MnistImages;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,8 +18,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,10 +64,10 @@ class PredictCommandTest {
 
     @Test
     void labelsTheGoodPicturesAndReportsEachBadOneOnOneLine() {
-        Run run = run("predict", "--model", model, pictures.toString());
-        assertEquals(MnistApp.EXIT_FAILURE, run.code);
-        List<String> out = run.out.lines().toList();
-        assertEquals(3, out.size(), run.out);
+        CliRunner run = CliRunner.run("predict", "--model", model, pictures.toString());
+        assertEquals(MnistApp.EXIT_FAILURE, run.exitCode());
+        List<String> out = run.out().lines().toList();
+        assertEquals(3, out.size(), run.out());
         assertTrue(out.get(0).matches("\\Q" + pictures.resolve("a-seven.png") + "\\E: 7 \\(0\\.\\d{4}\\); next \\d \\(0\\.\\d{4}\\), \\d \\(0\\.\\d{4}\\)"), out.get(0));
         assertTrue(out.get(1).startsWith(pictures.resolve("b-two.jpg") + ": 2 ("), out.get(1));
         assertEquals("2 of 7 pictures labelled with " + model + "; 5 failed", out.get(2));
@@ -77,21 +76,21 @@ class PredictCommandTest {
                 "error: " + pictures.resolve("d-notes.png") + ": not a PNG, JPEG, BMP or GIF image",
                 "error: " + pictures.resolve("f-blank.bmp") + ": no digit found: the image is blank (no ink stands out from the background)",
                 "error: " + pictures.resolve("g-huge.png") + ": image too large: 100000×100000 = 10000000000 pixels, above the limit of 40000000 (not decoded)"),
-                run.err.lines().filter(l -> !l.contains("e-truncated")).toList());
-        List<String> truncated = run.err.lines().filter(l -> l.contains("e-truncated")).toList();
+                run.err().lines().filter(l -> !l.contains("e-truncated")).toList());
+        List<String> truncated = run.err().lines().filter(l -> l.contains("e-truncated")).toList();
         assertEquals(1, truncated.size());
         assertTrue(truncated.get(0).startsWith("error: " + pictures.resolve("e-truncated.png") + ": cannot decode image: "), truncated.get(0));
-        assertEquals(5, run.err.lines().count(), run.err);
+        assertEquals(5, run.err().lines().count(), run.err());
     }
 
     @Test
     void jsonLinesHaveTheLabelsOrTheError() throws Exception {
-        Run run = run("predict", "--json", "--model", model, pictures.toString());
-        assertEquals(MnistApp.EXIT_FAILURE, run.code);
-        assertEquals("", run.err);
+        CliRunner run = CliRunner.run("predict", "--json", "--model", model, pictures.toString());
+        assertEquals(MnistApp.EXIT_FAILURE, run.exitCode());
+        assertEquals("", run.err());
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : run.out.lines().toList()) {
+        for (String line : run.out().lines().toList()) {
             lines.add(json.readTree(line));
         }
         assertEquals(7, lines.size());
@@ -116,10 +115,10 @@ class PredictCommandTest {
     void savesTheImageTheModelSaw() throws Exception {
         Path saved = dir.resolve("saved");
         Path seven = pictures.resolve("a-seven.png");
-        Run run = run("predict", "--model", model, "--save-preprocessed", saved.toString(), seven.toString());
-        assertEquals(0, run.code, run.err);
+        CliRunner run = CliRunner.run("predict", "--model", model, "--save-preprocessed", saved.toString(), seven.toString());
+        assertEquals(0, run.exitCode(), run.err());
         Path file = saved.resolve("a-seven-28x28.png");
-        assertTrue(run.out.lines().findFirst().orElseThrow().endsWith("; saved " + file), run.out);
+        assertTrue(run.out().lines().findFirst().orElseThrow().endsWith("; saved " + file), run.out());
         BufferedImage image = ImageIO.read(file.toFile());
         assertEquals(28, image.getWidth());
         assertEquals(28, image.getHeight());
@@ -135,45 +134,35 @@ class PredictCommandTest {
 
     @Test
     void thePixelLimitIsAnOption() {
-        Run run = run("predict", "--model", model, "--max-pixels", "1000", pictures.resolve("a-seven.png").toString());
-        assertEquals(MnistApp.EXIT_FAILURE, run.code);
-        assertTrue(run.err.matches("error: .*a-seven\\.png: image too large: \\d+×\\d+ = \\d+ pixels, above the limit of 1000 \\(not decoded\\)\\R"), run.err);
-        Run zero = run("predict", "--model", model, "--max-pixels", "0", pictures.resolve("a-seven.png").toString());
-        assertEquals(MnistApp.EXIT_USAGE, zero.code);
-        assertTrue(zero.err.startsWith("error: --max-pixels must be positive, got 0"), zero.err);
+        CliRunner run = CliRunner.run("predict", "--model", model, "--max-pixels", "1000", pictures.resolve("a-seven.png").toString());
+        assertEquals(MnistApp.EXIT_FAILURE, run.exitCode());
+        assertTrue(run.err().matches("error: .*a-seven\\.png: image too large: \\d+×\\d+ = \\d+ pixels, above the limit of 1000 \\(not decoded\\)\\R"), run.err());
+        CliRunner zero = CliRunner.run("predict", "--model", model, "--max-pixels", "0", pictures.resolve("a-seven.png").toString());
+        assertEquals(MnistApp.EXIT_USAGE, zero.exitCode());
+        assertTrue(zero.err().startsWith("error: --max-pixels must be positive, got 0"), zero.err());
     }
 
     @Test
     void missingFilesAndEmptyDirectoriesAreReported() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Path missing = dir.resolve("missing.png");
-        Run run = run("predict", "--model", model, missing.toString(), empty.toString(), pictures.resolve("b-two.jpg").toString());
-        assertEquals(MnistApp.EXIT_FAILURE, run.code);
+        CliRunner run = CliRunner.run("predict", "--model", model, missing.toString(), empty.toString(), pictures.resolve("b-two.jpg").toString());
+        assertEquals(MnistApp.EXIT_FAILURE, run.exitCode());
         assertEquals(List.of("error: " + missing + ": no such file",
-                "error: " + empty + ": no PNG, JPEG, BMP or GIF files in this directory"), run.err.lines().toList());
-        assertTrue(run.out.startsWith(pictures.resolve("b-two.jpg") + ": 2 ("), run.out);
+                "error: " + empty + ": no PNG, JPEG, BMP or GIF files in this directory"), run.err().lines().toList());
+        assertTrue(run.out().startsWith(pictures.resolve("b-two.jpg") + ": 2 ("), run.out());
     }
 
     @Test
     void aModelThatCannotBeLoadedStopsWithOneLine() {
         Path none = dir.resolve("no-model.zip");
-        Run run = run("predict", "--model", none.toString(), pictures.resolve("a-seven.png").toString());
-        assertEquals(MnistApp.EXIT_FAILURE, run.code);
-        assertEquals("error: model file " + none + " does not exist" + System.lineSeparator(), run.err);
-        assertEquals("", run.out);
-        Run noImages = run("predict", "--model", model);
-        assertEquals(MnistApp.EXIT_USAGE, noImages.code);
-        assertFalse(noImages.err.contains("Exception"), noImages.err);
-    }
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MnistApp.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+        CliRunner run = CliRunner.run("predict", "--model", none.toString(), pictures.resolve("a-seven.png").toString());
+        assertEquals(MnistApp.EXIT_FAILURE, run.exitCode());
+        assertEquals("error: model file " + none + " does not exist" + System.lineSeparator(), run.err());
+        assertEquals("", run.out());
+        CliRunner noImages = CliRunner.run("predict", "--model", model);
+        assertEquals(MnistApp.EXIT_USAGE, noImages.exitCode());
+        assertFalse(noImages.err().contains("Exception"), noImages.err());
     }
 
     private static List<String> fieldNames(JsonNode node) {
