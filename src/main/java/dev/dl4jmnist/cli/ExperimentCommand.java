@@ -59,11 +59,8 @@ public final class ExperimentCommand implements Callable<Integer> {
             description = "Directory for results.csv, results.json, the charts and runs/ (default: ${DEFAULT-VALUE}).")
     Path output;
 
-    @Option(names = "--train-examples", paramLabel = "N", description = "Use only the first N training images (quick runs; default: all 60000).")
-    Integer trainExamples;
-
-    @Option(names = "--test-examples", paramLabel = "N", description = "Use only the first N test images (quick runs; default: all 10000).")
-    Integer testExamples;
+    @Mixin
+    SubsetOptions subset;
 
     @Override
     public Integer call() {
@@ -108,9 +105,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         SweepDefinition chosen = sweep;
         return usage(() -> {
             SweepDefinition s = epochs != null ? chosen.withEpochs(epochs) : chosen;
-            SweepRequest r = SweepRequest.of(s, output);
-            return new SweepRequest(s, output, trainExamples != null ? trainExamples : r.trainExamples(),
-                    testExamples != null ? testExamples : r.testExamples());
+            return new SweepRequest(s, output, subset.trainExamples(), subset.testExamples());
         });
     }
 

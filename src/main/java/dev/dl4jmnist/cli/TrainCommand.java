@@ -2,7 +2,6 @@ package dev.dl4jmnist.cli;
 
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.data.DataShapes;
-import dev.dl4jmnist.data.MnistData;
 import dev.dl4jmnist.data.MnistLocation;
 import dev.dl4jmnist.run.TutorialObserver;
 import dev.dl4jmnist.run.TutorialRequest;
@@ -60,11 +59,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Hyperparameter file to start from instead of the packaged config/training.json.")
     Path config;
 
-    @Option(names = "--train-examples", paramLabel = "N", description = "Use only the first N training images (quick runs; default: all 60000).")
-    Integer trainExamples;
-
-    @Option(names = "--test-examples", paramLabel = "N", description = "Use only the first N test images (quick runs; default: all 10000).")
-    Integer testExamples;
+    @Mixin
+    SubsetOptions subset;
 
     @Override
     public Integer call() {
@@ -97,8 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (dropout != null) c = c.withDropout(dropout);
             if (hidden != null) c = c.withHidden(hidden);
             return new TutorialRequest(c, data.dataDir(), model,
-                    trainExamples != null ? trainExamples : MnistData.TRAIN_SIZE,
-                    testExamples != null ? testExamples : MnistData.TEST_SIZE);
+                    subset.trainExamples(), subset.testExamples());
         } catch (AppException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

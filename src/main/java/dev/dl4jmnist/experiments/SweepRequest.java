@@ -22,8 +22,4 @@ public record SweepRequest(SweepDefinition sweep, Path outputDir, int trainExamp
             throw new AppException("test examples must be between 1 and " + MnistData.TEST_SIZE + ", got " + testExamples);
         }
     }
-
-    public static SweepRequest of(SweepDefinition sweep, Path outputDir) {
-        return new SweepRequest(sweep, outputDir, MnistData.TRAIN_SIZE, MnistData.TEST_SIZE);
-    }
 }
