@@ -29,6 +29,7 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            tmp.toFile().deleteOnExit();                  // also gone if the user interrupts the write (Ctrl-C)
             writer.write(tmp);
             makeReadable(tmp);
             try {
