@@ -16,7 +16,7 @@ import java.util.Locale;
 
 /**
  * Reads users' pictures (PNG, JPEG, BMP, GIF) with javax.imageio, refusing from the header alone any
- * picture with more pixels than a limit, before decoding it.
+ * picture with more pixels than a limit, before decoding it, and turning photos upright by their EXIF tag.
  */
 public final class ImageFiles {
     /** Default limit: 40 megapixels (a 48 MP phone photo is refused; 12 MP photos pass). */
@@ -81,7 +81,7 @@ public final class ImageFiles {
                 if (image == null) {
                     throw new AppException("cannot decode " + reader.getFormatName() + " image");
                 }
-                return image;
+                return ExifOrientation.upright(image, ExifOrientation.of(file));
             } finally {
                 reader.dispose();
             }
