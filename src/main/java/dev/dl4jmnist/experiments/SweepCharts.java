@@ -1,15 +1,12 @@
 package dev.dl4jmnist.experiments;
 
 import org.knowm.xchart.AnnotationText;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -52,15 +49,6 @@ public final class SweepCharts {
             chart.addSeries(r.name(), x, y).setMarker(SeriesMarkers.CIRCLE);
         }
         return chart;
-    }
-
-    /** The chart's PNG bytes. */
-    public static byte[] png(XYChart chart) {
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Series name of a network shape: {@code hidden 512-512, 5 epochs}. */

@@ -1,6 +1,7 @@
 package dev.dl4jmnist.experiments;
 
 import dev.dl4jmnist.io.AtomicFiles;
+import dev.dl4jmnist.visualisation.ChartFiles;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,9 +41,9 @@ public record SweepReport(String createdAt, String dataSource, int trainExamples
                 request.testExamples(), results.size(), total, ResultTable.CSV_COLUMNS, results);
         AtomicFiles.writeString(files.csv(), ResultTable.csv(results));
         AtomicFiles.writeStream(files.json(), out -> ResultStore.MAPPER.writeValue(out, report));
-        AtomicFiles.writeStream(files.accuracyChart(), out -> out.write(SweepCharts.png(SweepCharts.accuracyByBatchSize(results))));
-        AtomicFiles.writeStream(files.timeChart(), out -> out.write(SweepCharts.png(SweepCharts.trainingTimeByBatchSize(results))));
-        AtomicFiles.writeStream(files.validationLossChart(), out -> out.write(SweepCharts.png(SweepCharts.validationLoss(results))));
+        ChartFiles.writePng(files.accuracyChart(), SweepCharts.accuracyByBatchSize(results));
+        ChartFiles.writePng(files.timeChart(), SweepCharts.trainingTimeByBatchSize(results));
+        ChartFiles.writePng(files.validationLossChart(), SweepCharts.validationLoss(results));
         return files;
     }
 }
