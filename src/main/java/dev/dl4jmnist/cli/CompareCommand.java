@@ -1,10 +1,11 @@
 package dev.dl4jmnist.cli;
 
+import dev.dl4jmnist.evaluation.PredictionMatch;
 import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.kerasimport.ImportedKerasModel;
 import dev.dl4jmnist.kerasimport.KerasComparison;
 import dev.dl4jmnist.kerasimport.KerasReference;
-import dev.dl4jmnist.kerasimport.PredictionMatch;
+
 import dev.dl4jmnist.persistence.ModelStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,6 +1,5 @@
-package dev.dl4jmnist.kerasimport;
+package dev.dl4jmnist.evaluation;
 
-import dev.dl4jmnist.evaluation.Evaluator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 

@@ -1,5 +1,6 @@
 package dev.dl4jmnist.kerasimport;
 
+import dev.dl4jmnist.evaluation.PredictionMatch;
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.data.MnistData;
 import dev.dl4jmnist.data.MnistImages;

@@ -1,8 +1,7 @@
 package dev.dl4jmnist.persistence;
 
 import dev.dl4jmnist.evaluation.EvaluationResult;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import dev.dl4jmnist.evaluation.PredictionMatch;
 
 /**
  * The tutorial's last cell: do the saved-and-reloaded model's predicted classes equal the in-memory
@@ -11,19 +10,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public record ReloadCheck(int matching, int total, double maxAbsDifference) {
 
     public static ReloadCheck compare(EvaluationResult original, EvaluationResult reloaded) {
-        int[] a = original.predicted();
-        int[] b = reloaded.predicted();
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("different numbers of predictions: " + a.length + " and " + b.length);
-        }
-        int same = 0;
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] == b[i]) {
-                same++;
-            }
-        }
-        INDArray diff = Transforms.abs(original.probabilities().sub(reloaded.probabilities()), false);
-        return new ReloadCheck(same, a.length, diff.maxNumber().doubleValue());
+        PredictionMatch m = PredictionMatch.of(reloaded.probabilities(), original.probabilities());
+        return new ReloadCheck(m.matching(), m.total(), m.maxAbsDifference());
     }
 
     public boolean allMatch() {

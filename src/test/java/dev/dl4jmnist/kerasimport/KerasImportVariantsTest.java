@@ -1,5 +1,6 @@
 package dev.dl4jmnist.kerasimport;
 
+import dev.dl4jmnist.evaluation.PredictionMatch;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.data.MnistImages;
 import dev.dl4jmnist.evaluation.Evaluator;

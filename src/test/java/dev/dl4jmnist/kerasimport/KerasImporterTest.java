@@ -1,5 +1,6 @@
 package dev.dl4jmnist.kerasimport;
 
+import dev.dl4jmnist.evaluation.PredictionMatch;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.evaluation.Evaluator;
