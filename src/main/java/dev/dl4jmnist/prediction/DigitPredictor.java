@@ -131,7 +131,7 @@ public final class DigitPredictor {
     }
 
     /** The three most probable digits, most probable first (ties: lower digit first). */
-    static List<DigitPrediction.Candidate> top3(float[] probabilities) {
+    public static List<DigitPrediction.Candidate> top3(float[] probabilities) {
         List<DigitPrediction.Candidate> all = new ArrayList<>();
         for (int d = 0; d < probabilities.length; d++) {
             // the model computes in float: report the float's shortest decimal, not its widened binary expansion
