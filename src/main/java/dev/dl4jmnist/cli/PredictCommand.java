@@ -1,11 +1,11 @@
 package dev.dl4jmnist.cli;
 
+import dev.dl4jmnist.prediction.imaging.ImageFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.prediction.DigitPrediction;
 import dev.dl4jmnist.prediction.DigitPredictor;
-import dev.dl4jmnist.prediction.ImageFiles;
 import dev.dl4jmnist.prediction.ModelLoader;
 import dev.dl4jmnist.prediction.PredictionReport;
 import picocli.CommandLine;

@@ -1,5 +1,8 @@
 package dev.dl4jmnist.prediction;
 
+import dev.dl4jmnist.prediction.imaging.DigitPipeline;
+import dev.dl4jmnist.prediction.imaging.ImageFiles;
+import dev.dl4jmnist.prediction.imaging.PreparedDigit;
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.evaluation.Evaluator;
 import dev.dl4jmnist.io.AtomicFiles;

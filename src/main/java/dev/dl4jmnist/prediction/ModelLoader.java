@@ -1,5 +1,6 @@
 package dev.dl4jmnist.prediction;
 
+import dev.dl4jmnist.prediction.imaging.PreparedDigit;
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.evaluation.Evaluator;
 import dev.dl4jmnist.kerasimport.KerasImporter;

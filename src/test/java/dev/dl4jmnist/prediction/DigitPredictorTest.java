@@ -1,5 +1,6 @@
 package dev.dl4jmnist.prediction;
 
+import dev.dl4jmnist.prediction.imaging.RealisticDigits;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.TestModels;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.dl4jmnist.prediction;
+package dev.dl4jmnist.prediction.imaging;
 
 import java.util.Arrays;
 

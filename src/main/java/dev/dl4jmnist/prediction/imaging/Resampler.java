@@ -1,4 +1,4 @@
-package dev.dl4jmnist.prediction;
+package dev.dl4jmnist.prediction.imaging;
 
 /**
  * Resizes part of an image by area averaging: each output pixel is the mean of the input area it

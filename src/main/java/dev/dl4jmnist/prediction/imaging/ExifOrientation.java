@@ -1,4 +1,4 @@
-package dev.dl4jmnist.prediction;
+package dev.dl4jmnist.prediction.imaging;
 
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;

@@ -1,4 +1,4 @@
-package dev.dl4jmnist.prediction;
+package dev.dl4jmnist.prediction.imaging;
 
 import dev.dl4jmnist.data.MnistImages;
 
@@ -14,11 +14,11 @@ import java.util.Random;
  * Turns MNIST test images into pictures like users' own: enlarged 4–10× (bicubic), dark ink on light (tinted)
  * paper, placed off-centre on a larger sheet, with mild sensor noise, saved as PNG or JPEG.
  */
-final class RealisticDigits {
+public final class RealisticDigits {
     private final Random random;
     private final float[] gaussian = new float[1 << 16];
 
-    RealisticDigits(long seed) {
+    public RealisticDigits(long seed) {
         random = new Random(seed);
         for (int i = 0; i < gaussian.length; i++) {
             gaussian[i] = (float) random.nextGaussian();
@@ -26,7 +26,7 @@ final class RealisticDigits {
     }
 
     /** Writes image {@code index} of {@code mnist} into {@code dir} as {@code name.png} or {@code name.jpg}; returns the file. */
-    Path write(MnistImages mnist, int index, Path dir, String name, boolean jpeg) throws IOException {
+    public Path write(MnistImages mnist, int index, Path dir, String name, boolean jpeg) throws IOException {
         BufferedImage picture = picture(mnist, index);
         Path file = dir.resolve(name + (jpeg ? ".jpg" : ".png"));
         if (!ImageIO.write(picture, jpeg ? "jpg" : "png", file.toFile())) {
@@ -35,7 +35,7 @@ final class RealisticDigits {
         return file;
     }
 
-    BufferedImage picture(MnistImages mnist, int index) {
+    public BufferedImage picture(MnistImages mnist, int index) {
         int scale = 4 + random.nextInt(7);                       // 4..10
         BufferedImage small = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
         for (int r = 0; r < 28; r++) {
