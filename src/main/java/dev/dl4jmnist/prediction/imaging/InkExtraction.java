@@ -1,5 +1,13 @@
 package dev.dl4jmnist.prediction.imaging;
 
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.linear.SingularMatrixException;
+import org.apache.commons.math3.util.KthSelector;
+
 import java.util.Arrays;
 
 /**
@@ -220,72 +228,40 @@ public final class InkExtraction {
         return c[0] + c[1] * u + c[2] * v + c[3] * u * u + c[4] * u * v + c[5] * v * v;
     }
 
-    /** Least-squares quadratic surface through the inlier samples, or null when they do not determine one. */
+    /**
+     * Least-squares quadratic surface through the inlier samples (normal equations solved by LU
+     * decomposition with partial pivoting), or null when they do not determine one.
+     */
     private static double[] fitQuadratic(double[] u, double[] v, double[] z, boolean[] inlier) {
-        double[][] a = new double[6][7];
         int used = 0;
-        double[] basis = new double[6];
-        for (int i = 0; i < z.length; i++) {
-            if (!inlier[i]) {
-                continue;
-            }
-            used++;
-            basis[0] = 1;
-            basis[1] = u[i];
-            basis[2] = v[i];
-            basis[3] = u[i] * u[i];
-            basis[4] = u[i] * v[i];
-            basis[5] = v[i] * v[i];
-            for (int r = 0; r < 6; r++) {
-                for (int c = 0; c < 6; c++) {
-                    a[r][c] += basis[r] * basis[c];
-                }
-                a[r][6] += basis[r] * z[i];
-            }
+        for (boolean in : inlier) {
+            used += in ? 1 : 0;
         }
         if (used < 6) {
             return null;
         }
-        return solve(a);
-    }
-
-    /** Gaussian elimination with partial pivoting on an augmented 6×7 system; null if singular. */
-    private static double[] solve(double[][] a) {
-        int n = a.length;
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < n; r++) {
-                if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
-                    pivot = r;
-                }
-            }
-            if (Math.abs(a[pivot][col]) < 1e-9 * Math.max(1, Math.abs(a[0][0]))) {
-                return null;
-            }
-            double[] tmp = a[col];
-            a[col] = a[pivot];
-            a[pivot] = tmp;
-            for (int r = col + 1; r < n; r++) {
-                double f = a[r][col] / a[col][col];
-                for (int c = col; c <= n; c++) {
-                    a[r][c] -= f * a[col][c];
-                }
+        double[][] basis = new double[used][];
+        double[] values = new double[used];
+        int k = 0;
+        for (int i = 0; i < z.length; i++) {
+            if (inlier[i]) {
+                basis[k] = new double[]{1, u[i], v[i], u[i] * u[i], u[i] * v[i], v[i] * v[i]};
+                values[k++] = z[i];
             }
         }
-        double[] x = new double[n];
-        for (int r = n - 1; r >= 0; r--) {
-            double s = a[r][n];
-            for (int c = r + 1; c < n; c++) {
-                s -= a[r][c] * x[c];
-            }
-            x[r] = s / a[r][r];
+        RealMatrix x = new Array2DRowRealMatrix(basis, false);
+        RealMatrix normal = x.transpose().multiply(x);
+        RealVector rhs = x.preMultiply(new ArrayRealVector(values, false));
+        double singular = 1e-9 * Math.max(1, Math.abs(normal.getEntry(0, 0)));
+        try {
+            return new LUDecomposition(normal, singular).getSolver().solve(rhs).toArray();
+        } catch (SingularMatrixException e) {
+            return null;
         }
-        return x;
     }
 
+    /** The upper median ({@code sorted[n / 2]}), selected without sorting. */
     private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+        return new KthSelector().select(values.clone(), null, values.length / 2);
     }
 }
