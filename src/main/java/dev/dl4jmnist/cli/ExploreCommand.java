@@ -1,7 +1,7 @@
 package dev.dl4jmnist.cli;
 
 import dev.dl4jmnist.data.MnistData;
-import dev.dl4jmnist.visualisation.DataExplorer;
+import dev.dl4jmnist.app.ExploreData;
 import dev.dl4jmnist.visualisation.Exploration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,10 +46,10 @@ public final class ExploreCommand implements Callable<Integer> {
         }
         long s = seed != null ? seed : ThreadLocalRandom.current().nextLong(1_000_000);
         PrintWriter out = spec.commandLine().getOut();
-        MnistData mnist = MnistData.locate(data.dataDir());
-        out.println("MNIST: " + mnist.location().source() + " (verified)");
-        out.flush();
-        Exploration e = DataExplorer.explore(mnist, s, index, grid);
+        Exploration e = ExploreData.run(new ExploreData.Request(data.dataDir(), s, index, grid), location -> {
+            out.println("MNIST: " + location.source() + " (verified)");
+            out.flush();
+        });
         out.println(e.shapesText());
         out.println("Sample training images (seed " + e.seed() + "): indices " + Arrays.toString(e.sampleIndices())
                 + ", labels " + Arrays.toString(e.sampleLabels()));

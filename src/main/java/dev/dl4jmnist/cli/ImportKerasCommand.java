@@ -1,7 +1,7 @@
 package dev.dl4jmnist.cli;
 
 import dev.dl4jmnist.kerasimport.ImportedKerasModel;
-import dev.dl4jmnist.kerasimport.KerasConversion;
+import dev.dl4jmnist.app.ImportKeras;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +29,7 @@ public final class ImportKerasCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        KerasConversion.Result r = KerasConversion.convert(keras, output);
+        ImportKeras.Result r = ImportKeras.run(new ImportKeras.Request(keras, output));
         ImportedKerasModel k = r.imported();
         PrintWriter out = spec.commandLine().getOut();
         out.println("Keras model: " + k.source() + " (" + k.describeKeras() + ", " + k.modelClass() + ")");

@@ -4,9 +4,9 @@ import dev.dl4jmnist.prediction.imaging.ImageFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.app.PredictDigits;
 import dev.dl4jmnist.prediction.DigitPrediction;
 import dev.dl4jmnist.prediction.DigitPredictor;
-import dev.dl4jmnist.prediction.ModelLoader;
 import dev.dl4jmnist.prediction.PredictionReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,9 +59,9 @@ public final class PredictCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path modelFile = model != null ? model : ModelLoader.latest(ModelLoader.MODELS_DIR);
         DigitPredictor.Options options = new DigitPredictor.Options(maxPixels, savePreprocessed);
-        PredictionReport report = DigitPredictor.run(modelFile, images, options, p -> print(p, out, err));
+        PredictionReport report = PredictDigits.run(new PredictDigits.Request(model, images, options), p -> print(p, out, err));
+        Path modelFile = report.model();
         if (!json) {
             out.printf(Locale.ROOT, "%d of %d pictures labelled with %s%s%n", report.labelledCount(),
                     report.results().size(), modelFile, report.failedCount() > 0 ? "; " + report.failedCount() + " failed" : "");

@@ -7,7 +7,9 @@ import com.drew.metadata.MetadataException;
 import com.drew.metadata.exif.ExifIFD0Directory;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -24,7 +26,16 @@ public final class ExifOrientation {
     /** The file's EXIF orientation (1–8), or {@link #UPRIGHT} when it has none or it cannot be read. */
     public static int of(Path file) {
         try {
-            Metadata metadata = ImageMetadataReader.readMetadata(file.toFile());
+            return of(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return UPRIGHT;
+        }
+    }
+
+    /** The EXIF orientation (1–8) of a picture file's contents, or {@link #UPRIGHT} when it has none or it cannot be read. */
+    public static int of(byte[] bytes) {
+        try {
+            Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes), bytes.length);
             ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
             if (exif == null || !exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
                 return UPRIGHT;

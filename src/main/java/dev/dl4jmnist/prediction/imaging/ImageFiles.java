@@ -7,7 +7,9 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -47,16 +49,35 @@ public final class ImageFiles {
         if (Files.isDirectory(file)) {
             throw new AppException("is a directory");
         }
-        long bytes;
+        byte[] bytes;
         try {
-            bytes = Files.size(file);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new AppException("cannot read: " + AtomicFiles.describe(e), e);
         }
-        if (bytes == 0) {
+        return read(bytes, maxPixels);
+    }
+
+    /** Decodes the first image in a stream (an upload, say), read to its end; see {@link #read(byte[], long)}. */
+    public static BufferedImage read(InputStream stream, long maxPixels) {
+        try {
+            return read(stream.readAllBytes(), maxPixels);
+        } catch (IOException e) {
+            throw new AppException("cannot read: " + AtomicFiles.describe(e), e);
+        }
+    }
+
+    /**
+     * Decodes the first image in {@code bytes} (the contents of a picture file).
+     *
+     * @throws AppException when the bytes are empty, not a supported picture, larger than {@code maxPixels},
+     *                      or cannot be decoded
+     */
+    public static BufferedImage read(byte[] bytes, long maxPixels) {
+        if (bytes.length == 0) {
             throw new AppException("empty file");
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             if (in == null) {
                 throw new AppException("cannot read file");
             }
@@ -81,7 +102,7 @@ public final class ImageFiles {
                 if (image == null) {
                     throw new AppException("cannot decode " + reader.getFormatName() + " image");
                 }
-                return ExifOrientation.upright(image, ExifOrientation.of(file));
+                return ExifOrientation.upright(image, ExifOrientation.of(bytes));
             } finally {
                 reader.dispose();
             }

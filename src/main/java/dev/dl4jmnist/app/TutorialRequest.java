@@ -1,7 +1,7 @@
-package dev.dl4jmnist.run;
+package dev.dl4jmnist.app;
 
 import dev.dl4jmnist.data.MnistData;
-import dev.dl4jmnist.training.TrainingConfig;
+import dev.dl4jmnist.model.TrainingConfig;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package dev.dl4jmnist.kerasimport;
+package dev.dl4jmnist.app;
 
 import dev.dl4jmnist.evaluation.PredictionMatch;
 import dev.dl4jmnist.AppException;
@@ -9,7 +9,10 @@ import dev.dl4jmnist.evaluation.Evaluator;
 import dev.dl4jmnist.persistence.ModelStore;
 import dev.dl4jmnist.visualisation.DigitGrid;
 import dev.dl4jmnist.visualisation.DigitTile;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import dev.dl4jmnist.kerasimport.ImportedKerasModel;
+import dev.dl4jmnist.kerasimport.KerasReference;
+import dev.dl4jmnist.model.DigitClassifier;
+import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 import java.nio.file.Files;
@@ -22,14 +25,15 @@ import java.util.List;
  * test images; how far the imported Keras model is from Keras's own saved predictions; where the two
  * models' predicted classes differ, with a 3×3 picture of the first disagreements.
  */
-public final class KerasComparison {
+public final class CompareWithKeras {
     /** The shipped Keras 2 file, used when no {@code --keras} file is given. */
     public static final Path DEFAULT_KERAS = Path.of("models", "keras", "keras-2.3.1-theano", "trained_model.h5");
     /** Images in the disagreement picture. */
     public static final int GRID_TILES = 9;
-    private static final int EVAL_BATCH = 1000;
+    /** Columns of the disagreement picture. */
+    private static final int GRID_COLUMNS = 3;
 
-    private KerasComparison() {
+    private CompareWithKeras() {
     }
 
     /**
@@ -56,7 +60,7 @@ public final class KerasComparison {
      * @param grid               the disagreement picture, or null when nothing was drawn
      */
     public record Result(MnistData data, ImportedKerasModel keras, EvaluationResult kerasTest, KerasReference reference,
-                         PredictionMatch savedPredictions, Path dl4jPath, MultiLayerNetwork dl4j,
+                         PredictionMatch savedPredictions, Path dl4jPath, Model dl4j,
                          EvaluationResult dl4jTest, int agreeing, List<Disagreement> disagreements, Path grid) {
         public boolean hasDl4j() {
             return dl4j != null;
@@ -67,19 +71,19 @@ public final class KerasComparison {
         if (request.dl4jModelExplicit() && !Files.isRegularFile(request.dl4jModel())) {
             throw new AppException("DL4J model " + request.dl4jModel() + " does not exist");
         }
-        ImportedKerasModel keras = KerasImporter.importModel(request.kerasFile());
-        MultiLayerNetwork dl4j = Files.isRegularFile(request.dl4jModel()) ? ModelStore.load(request.dl4jModel()) : null;
+        ImportedKerasModel keras = ModelStore.importKeras(request.kerasFile());
+        Model dl4j = Files.isRegularFile(request.dl4jModel()) ? ModelStore.load(request.dl4jModel()) : null;
         MnistData data = MnistData.locate(request.dataDir());
-        DataSetIterator test = data.test(EVAL_BATCH, MnistData.TEST_SIZE);
+        DataSetIterator test = data.test(Evaluator.EVAL_BATCH, MnistData.TEST_SIZE);
 
-        EvaluationResult kerasTest = Evaluator.evaluate(keras.model(), test);
+        EvaluationResult kerasTest = Evaluator.evaluate(DigitClassifier.of(keras.model()), test);
         KerasReference reference = KerasReference.besides(request.kerasFile());
         PredictionMatch saved = reference.hasProbabilities()
                 ? PredictionMatch.of(kerasTest.probabilities(), reference.probabilities()) : null;
         if (dl4j == null) {
             return new Result(data, keras, kerasTest, reference, saved, request.dl4jModel(), null, null, 0, List.of(), null);
         }
-        EvaluationResult dl4jTest = Evaluator.evaluate(dl4j, test);
+        EvaluationResult dl4jTest = Evaluator.evaluate(DigitClassifier.of(dl4j), test);
         List<Disagreement> disagreements = new ArrayList<>();
         for (int i = 0; i < kerasTest.size(); i++) {
             if (kerasTest.predicted()[i] != dl4jTest.predicted()[i]) {
@@ -91,7 +95,7 @@ public final class KerasComparison {
             MnistImages images = data.testImages();
             List<DigitTile> tiles = disagreements.stream().limit(GRID_TILES)
                     .map(d -> new DigitTile(images.pixels()[d.index()], d.title())).toList();
-            DigitGrid.writePng(request.grid(), tiles, 3);
+            DigitGrid.writePng(request.grid(), tiles, GRID_COLUMNS);
             grid = request.grid();
         }
         return new Result(data, keras, kerasTest, reference, saved, request.dl4jModel(), dl4j, dl4jTest,

@@ -1,10 +1,10 @@
-package dev.dl4jmnist.run;
+package dev.dl4jmnist.app;
 
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.io.Sha256;
 import dev.dl4jmnist.persistence.RunSummary;
 import dev.dl4jmnist.training.EpochStats;
-import dev.dl4jmnist.training.TrainingConfig;
+import dev.dl4jmnist.model.TrainingConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The whole tutorial on the real MNIST: 5 epochs at batch 128, as Keras ran it. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TutorialRunEndToEndTest {
+class TrainTutorialEndToEndTest {
     @TempDir
     static Path tmp;
 
@@ -27,7 +27,7 @@ class TutorialRunEndToEndTest {
     @BeforeAll
     void train() {
         Path data = TestData.mnist().location().directory();
-        result = TutorialRun.run(TutorialRequest.of(TrainingConfig.defaults(), data, tmp.resolve("models/mnist-mlp.zip")),
+        result = TrainTutorial.run(TutorialRequest.of(TrainingConfig.defaults(), data, tmp.resolve("models/mnist-mlp.zip")),
                 TutorialObserver.SILENT);
     }
 

@@ -1,5 +1,11 @@
-package dev.dl4jmnist.visualisation;
+package dev.dl4jmnist.app;
 
+import dev.dl4jmnist.visualisation.ConfusionMatrixChart;
+import dev.dl4jmnist.visualisation.TrainingCharts;
+import dev.dl4jmnist.visualisation.ImageChecks;
+import dev.dl4jmnist.visualisation.EvaluationReport;
+import dev.dl4jmnist.visualisation.DigitTile;
+import dev.dl4jmnist.visualisation.DigitGrid;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.RawIdx;
@@ -9,7 +15,7 @@ import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.io.Sha256;
 import dev.dl4jmnist.persistence.RunSummary;
 import dev.dl4jmnist.training.EpochStats;
-import dev.dl4jmnist.training.TrainingConfig;
+import dev.dl4jmnist.model.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,12 +35,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class EvaluationReportTest {
+class EvaluateModelTest {
     private static final int N = 1000;
 
     @Test
     void gridsShowTheFirstNineCorrectAndIncorrectTestImagesWithTheirTitles(@TempDir Path dir) throws IOException {
-        ModelInspection.Inspection inspection = ModelInspection.inspect(TestModels.quickModelPath(), TestData.mnist(), N, dir);
+        EvaluateModel.Result inspection = EvaluateModel.run(new EvaluateModel.Request(TestModels.quickModelPath(), null, N, dir), TestData.mnist());
         EvaluationResult result = inspection.result();
         assertEquals(N, result.size());
         assertTrue(result.accuracy() > 0.9, "the one-epoch model is good: " + result.accuracy());
@@ -95,7 +101,7 @@ class EvaluationReportTest {
         writeSummary(dir.resolve("m.json"), history, Sha256.of(model));
         Files.writeString(dir.resolve("m-evaluation.txt"), "an older report");
 
-        ModelInspection.Inspection inspection = ModelInspection.inspect(model, TestData.mnist(), 200, null);
+        EvaluateModel.Result inspection = EvaluateModel.run(new EvaluateModel.Request(model, null, 200, null), TestData.mnist());
         assertNull(inspection.historyNote());
         List<Path> files = inspection.report().files();
         assertEquals(dir.resolve("m-loss.png"), files.get(0));
@@ -113,7 +119,7 @@ class EvaluationReportTest {
         }
 
         writeSummary(dir.resolve("m.json"), history, "0".repeat(64));
-        ModelInspection.Inspection other = ModelInspection.inspect(model, TestData.mnist(), 200, dir.resolve("out"));
+        EvaluateModel.Result other = EvaluateModel.run(new EvaluateModel.Request(model, null, 200, dir.resolve("out")), TestData.mnist());
         assertTrue(other.historyNote().contains("belongs to another model file"), other.historyNote());
         assertFalse(Files.exists(dir.resolve("out").resolve("m-loss.png")));
     }
@@ -129,19 +135,19 @@ class EvaluationReportTest {
     @Test
     void badRequestsFailWithOneClearMessageBeforeAnyWork(@TempDir Path dir) throws IOException {
         AppException missing = assertThrows(AppException.class,
-                () -> ModelInspection.inspect(dir.resolve("none.zip"), TestData.mnist(), 100, dir));
+                () -> EvaluateModel.run(new EvaluateModel.Request(dir.resolve("none.zip"), null, 100, dir), TestData.mnist()));
         assertEquals("model file " + dir.resolve("none.zip") + " does not exist", missing.getMessage());
         AppException range = assertThrows(AppException.class,
-                () -> ModelInspection.inspect(TestModels.quickModelPath(), TestData.mnist(), 0, dir));
+                () -> EvaluateModel.run(new EvaluateModel.Request(TestModels.quickModelPath(), null, 0, dir), TestData.mnist()));
         assertEquals("test examples must be between 1 and 10000, got 0", range.getMessage());
         Path notADir = dir.resolve("file");
         Files.writeString(notADir, "x");
         AppException unwritable = assertThrows(AppException.class,
-                () -> ModelInspection.inspect(TestModels.quickModelPath(), TestData.mnist(), 100, notADir));
+                () -> EvaluateModel.run(new EvaluateModel.Request(TestModels.quickModelPath(), null, 100, notADir), TestData.mnist()));
         assertTrue(unwritable.getMessage().startsWith("cannot write " + notADir), unwritable.getMessage());
         Path junk = dir.resolve("junk.zip");
         Files.writeString(junk, "not a model");
-        AppException bad = assertThrows(AppException.class, () -> ModelInspection.inspect(junk, TestData.mnist(), 100, dir));
+        AppException bad = assertThrows(AppException.class, () -> EvaluateModel.run(new EvaluateModel.Request(junk, null, 100, dir), TestData.mnist()));
         assertTrue(bad.getMessage().startsWith("cannot load model " + junk), bad.getMessage());
         try (Stream<Path> all = Files.list(dir)) {
             assertEquals(List.of(), all.filter(p -> p.toString().endsWith(".png")).toList(), "nothing written");

@@ -1,4 +1,4 @@
-package dev.dl4jmnist.run;
+package dev.dl4jmnist.app;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.dl4jmnist.visualisation;
+package dev.dl4jmnist.app;
 
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.data.MnistData;
@@ -11,9 +11,10 @@ import dev.dl4jmnist.io.AtomicFiles;
 import dev.dl4jmnist.io.Sha256;
 import dev.dl4jmnist.persistence.ModelStore;
 import dev.dl4jmnist.persistence.RunSummary;
-import dev.dl4jmnist.run.TutorialRun;
+import dev.dl4jmnist.data.SubsetLimits;
+import dev.dl4jmnist.model.DigitClassifier;
+import dev.dl4jmnist.visualisation.EvaluationReport;
 import dev.dl4jmnist.training.EpochStats;
-import org.deeplearning4j.nn.api.Model;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,48 +26,47 @@ import java.util.function.Supplier;
  * accuracy curves are drawn too when the run summary beside the model belongs to this very model file
  * (same SHA-256).
  */
-public final class ModelInspection {
+public final class EvaluateModel {
+
+    /**
+     * @param dataDir      MNIST directory, or null to search
+     * @param testExamples evaluate on the first N test images (1–10000)
+     * @param outDir       where the files go; null: beside the model
+     */
+    public record Request(Path model, Path dataDir, int testExamples, Path outDir) {
+    }
 
     /** What was evaluated, the report, and why curves are missing when they are ({@code null} when drawn). */
-    public record Inspection(Path model, MnistLocation data, EvaluationReport.Written report, String historyNote) {
+    public record Result(Path model, MnistLocation data, EvaluationReport.Written report, String historyNote) {
         public EvaluationResult result() {
             return report.analysis().result();
         }
     }
 
-    private ModelInspection() {
+    private EvaluateModel() {
     }
 
-    /**
-     * @param outDir       where the files go; null: beside the model
-     * @param testExamples evaluate on the first N test images (1–10000)
-     */
-    public static Inspection inspect(Path model, Path dataDir, int testExamples, Path outDir) {
-        return run(model, () -> MnistData.locate(dataDir), testExamples, outDir);
+    public static Result run(Request request) {
+        return run(request, () -> MnistData.locate(request.dataDir()));
     }
 
-    /** As {@link #inspect(Path, Path, int, Path)}, with MNIST already located. */
-    public static Inspection inspect(Path model, MnistData data, int testExamples, Path outDir) {
-        return run(model, () -> data, testExamples, outDir);
+    /** As {@link #run(Request)}, with MNIST already located. */
+    public static Result run(Request request, MnistData data) {
+        return run(request, () -> data);
     }
 
-    private static void checkArguments(Path model, int testExamples) {
-        if (testExamples < 1 || testExamples > MnistData.TEST_SIZE) {
-            throw new AppException("test examples must be between 1 and " + MnistData.TEST_SIZE + ", got " + testExamples);
-        }
+    private static Result run(Request request, Supplier<MnistData> mnist) {
+        Path model = request.model();
+        SubsetLimits.requireTestExamples(request.testExamples());
         if (!Files.isRegularFile(model)) {
             throw new AppException("model file " + model + " does not exist");
         }
-    }
-
-    private static Inspection run(Path model, Supplier<MnistData> mnist, int testExamples, Path outDir) {
-        checkArguments(model, testExamples);
-        Path dir = outDir != null ? outDir : model.toAbsolutePath().getParent();
+        Path dir = request.outDir() != null ? request.outDir() : model.toAbsolutePath().getParent();
         String stem = EvaluationReport.stemOf(model);
         AtomicFiles.checkWritable(dir.resolve(stem + "-evaluation.txt"));   // fail before the slow part
-        Model net = ModelStore.loadAny(model);
+        DigitClassifier classifier = ModelStore.loadClassifier(model);
         MnistData data = mnist.get();
-        EvaluationResult result = Evaluator.evaluate(net, data.test(TutorialRun.EVAL_BATCH, testExamples));
+        EvaluationResult result = Evaluator.evaluate(classifier, data.test(Evaluator.EVAL_BATCH, request.testExamples()));
         MnistImages testImages = data.testImages();
 
         Path summary = ModelStore.summaryPathFor(model);
@@ -86,7 +86,7 @@ public final class ModelInspection {
             }
         }
         EvaluationReport.Written report = EvaluationReport.write(ModelAnalysis.of(result), testImages, history, dir, stem);
-        return new Inspection(model, data.location(), report, note);
+        return new Result(model, data.location(), report, note);
     }
 
     private static RunSummary readOrNull(Path summary) {

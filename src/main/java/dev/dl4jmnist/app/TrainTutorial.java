@@ -1,12 +1,15 @@
-package dev.dl4jmnist.run;
+package dev.dl4jmnist.app;
 
-import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.data.DataShapes;
 import dev.dl4jmnist.data.MnistData;
+import dev.dl4jmnist.data.MnistImages;
+import dev.dl4jmnist.evaluation.ModelAnalysis;
+import dev.dl4jmnist.visualisation.EvaluationReport;
 import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.evaluation.Evaluator;
 import dev.dl4jmnist.io.AtomicFiles;
 import dev.dl4jmnist.io.Sha256;
+import dev.dl4jmnist.model.DigitClassifier;
 import dev.dl4jmnist.model.MnistMlp;
 import dev.dl4jmnist.model.ModelSummary;
 import dev.dl4jmnist.persistence.ModelStore;
@@ -17,18 +20,18 @@ import dev.dl4jmnist.training.Trainer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * The tutorial from start to end: load MNIST, build the network, fit with validation, evaluate on the
  * test set, save, reload and compare predictions, and write the run's JSON summary beside the model.
  */
-public final class TutorialRun {
-    /** Batch size for inference passes (evaluation only; it does not change the results). */
-    public static final int EVAL_BATCH = 1000;
-
-    private TutorialRun() {
+public final class TrainTutorial {
+    private TrainTutorial() {
     }
 
     public static TutorialResult run(TutorialRequest request, TutorialObserver observer) {
@@ -40,7 +43,7 @@ public final class TutorialRun {
 
         MnistData data = MnistData.locate(request.dataDir());
         DataSetIterator train = data.train(request.config().batchSize(), request.trainExamples(), request.config().seed());
-        DataSetIterator test = data.test(EVAL_BATCH, request.testExamples());
+        DataSetIterator test = data.test(Evaluator.EVAL_BATCH, request.testExamples());
         DataShapes shapes = DataShapes.of(request.trainExamples(), request.testExamples());
         observer.dataReady(data.location(), shapes);
 
@@ -53,22 +56,44 @@ public final class TutorialRun {
 
         ModelStore.save(net, modelPath);
         String sha = Sha256.of(modelPath);
-        MultiLayerNetwork reloaded = ModelStore.load(modelPath);
+        DigitClassifier reloaded = ModelStore.loadClassifier(modelPath);
         ReloadCheck reload = ReloadCheck.compare(result, Evaluator.evaluate(reloaded, test));
         double totalSeconds = (System.nanoTime() - start) / 1e9;
 
         TutorialResult out = new TutorialResult(request.config(), data.location(), shapes, net.numParams(), history,
                 result, modelPath, sha, reload, summaryPath, trainSeconds, totalSeconds, ProcessMemory.peakRssBytes(), net);
-        RunSummary.write(out);
+        summaryOf(out).write(summaryPath);
         return out;
+    }
+
+    /** Writes the trained model's pictures and analysis beside it (as {@code evaluate} does for a saved model). */
+    public static EvaluationReport.Written writeReport(TutorialResult run) {
+        MnistImages test = new MnistData(run.data()).testImages();
+        Path dir = run.summaryPath().toAbsolutePath().getParent();
+        return EvaluationReport.write(ModelAnalysis.of(run.test()), test, run.history(), dir,
+                EvaluationReport.stemOf(run.modelPath()));
     }
 
     /** Throws when the reload check failed (the caller reports it as an error). */
     public static void requireReloadMatch(TutorialResult result) {
-        if (!result.reload().allMatch()) {
-            throw new AppException("reloaded model predictions differ: " + result.reload().matching() + "/"
-                    + result.reload().total() + " match (max abs probability difference "
-                    + result.reload().maxAbsDifference() + ")");
+        result.reload().requireAllMatch();
+    }
+
+    /** The run's JSON record. */
+    static RunSummary summaryOf(TutorialResult r) {
+        long bytes;
+        try {
+            bytes = Files.size(r.modelPath());
+        } catch (IOException e) {
+            bytes = -1;
         }
+        return new RunSummary(Instant.now().toString(), r.data().source(), r.config(), r.parameters(),
+                r.shapes().trainExamples(), r.shapes().testExamples(), r.history(),
+                new RunSummary.Test(r.test().loss(), r.test().accuracy(), r.test().correctCount(), r.test().size()),
+                new RunSummary.Timings(r.trainSeconds(), r.trainSeconds() / Math.max(1, r.history().size()),
+                        r.totalSeconds(), r.peakRssBytes()),
+                new RunSummary.Model(r.modelPath().toAbsolutePath().normalize().toString(), r.modelSha256(), bytes),
+                new RunSummary.Reload(r.reload().matching(), r.reload().total(), r.reload().maxAbsDifference(),
+                        r.reload().allMatch()));
     }
 }

@@ -1,4 +1,4 @@
-package dev.dl4jmnist.training;
+package dev.dl4jmnist.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,11 +1,11 @@
-package dev.dl4jmnist.run;
+package dev.dl4jmnist.app;
 
 import dev.dl4jmnist.data.DataShapes;
 import dev.dl4jmnist.data.MnistLocation;
 import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.persistence.ReloadCheck;
 import dev.dl4jmnist.training.EpochStats;
-import dev.dl4jmnist.training.TrainingConfig;
+import dev.dl4jmnist.model.TrainingConfig;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.nio.file.Path;

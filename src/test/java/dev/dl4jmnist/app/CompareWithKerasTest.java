@@ -1,4 +1,4 @@
-package dev.dl4jmnist.kerasimport;
+package dev.dl4jmnist.app;
 
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.TestModels;
@@ -18,13 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The comparison's figures, on the shipped Keras 3 file and the one-epoch DL4J test model. */
-class KerasComparisonTest {
+class CompareWithKerasTest {
     private static final Path K3 = Path.of("models/keras/keras-3.11.3-torch/trained_model.h5");
 
     @Test
     void kerasAndDl4jModelsSideBySide(@TempDir Path tmp) throws Exception {
         Path grid = tmp.resolve("grid.png");
-        KerasComparison.Result r = KerasComparison.run(new KerasComparison.Request(K3, TestModels.quickModelPath(), true,
+        CompareWithKeras.Result r = CompareWithKeras.run(new CompareWithKeras.Request(K3, TestModels.quickModelPath(), true,
                 TestData.mnist().location().directory(), grid));
 
         assertEquals(0.982, r.kerasTest().accuracy(), 1e-9);
@@ -37,7 +37,7 @@ class KerasComparisonTest {
         assertEquals(10_000, r.agreeing() + r.disagreements().size());
         assertTrue(r.disagreements().size() > 0 && r.disagreements().size() < 1000, "disagreements " + r.disagreements().size());
         int previous = -1;
-        for (KerasComparison.Disagreement d : r.disagreements()) {
+        for (CompareWithKeras.Disagreement d : r.disagreements()) {
             assertTrue(d.index() > previous);
             previous = d.index();
             assertNotEquals(d.kerasClass(), d.dl4jClass());
@@ -45,7 +45,7 @@ class KerasComparisonTest {
             assertEquals(r.dl4jTest().predicted()[d.index()], d.dl4jClass());
             assertEquals(r.kerasTest().labels()[d.index()], d.label());
         }
-        KerasComparison.Disagreement first = r.disagreements().get(0);
+        CompareWithKeras.Disagreement first = r.disagreements().get(0);
         assertEquals("Keras " + first.kerasClass() + ", DL4J " + first.dl4jClass() + ", Class " + first.label(), first.title());
 
         assertEquals(grid, r.grid());
@@ -62,7 +62,7 @@ class KerasComparisonTest {
     @Test
     void withoutADl4jModelTheKerasModelIsEvaluatedAlone(@TempDir Path tmp) {
         Path grid = tmp.resolve("grid.png");
-        KerasComparison.Result r = KerasComparison.run(new KerasComparison.Request(
+        CompareWithKeras.Result r = CompareWithKeras.run(new CompareWithKeras.Request(
                 Path.of("models/keras/keras-2.3.1-theano/trained_model.h5"), tmp.resolve("none.zip"), false, TestData.mnist().location().directory(), grid));
         assertFalse(r.hasDl4j());
         assertEquals(0.98, r.kerasTest().accuracy(), 1e-9);
@@ -74,7 +74,7 @@ class KerasComparisonTest {
     @Test
     void withoutSavedPredictionsTheCheckIsSkipped(@TempDir Path tmp) throws Exception {
         Path copy = Files.copy(Path.of("src/test/resources/keras/keras3-functional.h5"), tmp.resolve("model.h5"));
-        KerasComparison.Result r = KerasComparison.run(new KerasComparison.Request(copy, tmp.resolve("none.zip"), false,
+        CompareWithKeras.Result r = CompareWithKeras.run(new CompareWithKeras.Request(copy, tmp.resolve("none.zip"), false,
                 TestData.mnist().location().directory(), tmp.resolve("grid.png")));
         assertNull(r.savedPredictions());
         assertTrue(r.reference().reportedAccuracy().isEmpty());

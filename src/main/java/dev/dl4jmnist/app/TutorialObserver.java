@@ -1,4 +1,4 @@
-package dev.dl4jmnist.run;
+package dev.dl4jmnist.app;
 
 import dev.dl4jmnist.data.DataShapes;
 import dev.dl4jmnist.data.MnistLocation;
