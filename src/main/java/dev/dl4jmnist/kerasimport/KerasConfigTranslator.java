@@ -337,35 +337,33 @@ public final class KerasConfigTranslator {
         if (config.path("amsgrad").asBoolean(false)) {
             return name + " option amsgrad=true is imported as plain Adam by DL4J";
         }
-        switch (name) {
-            case "Adam", "Adamax", "Nadam", "Adadelta", "RMSprop", "SGD", "Adagrad" -> { }
-            default -> {
-                return "optimizer " + name + " cannot be mapped by DL4J's importer";
-            }
+        KerasOptimizer known = KerasOptimizer.byKerasName(name).orElse(null);
+        if (known == null) {
+            return "optimizer " + name + " cannot be mapped by DL4J's importer";
         }
-        if (name.equals("SGD") && config.path("momentum").asDouble(0) != 0 && !config.path("nesterov").asBoolean(false)) {
+        if (known == KerasOptimizer.SGD && config.path("momentum").asDouble(0) != 0 && !config.path("nesterov").asBoolean(false)) {
             return "SGD with classical (non-Nesterov) momentum has no DL4J updater; DL4J would use Nesterov momentum";
         }
-        if (name.equals("RMSprop") && (config.path("momentum").asDouble(0) != 0 || config.path("centered").asBoolean(false))) {
+        if (known == KerasOptimizer.RMSPROP && (config.path("momentum").asDouble(0) != 0 || config.path("centered").asBoolean(false))) {
             return "RMSprop with momentum or centered=true has no DL4J equivalent";
         }
-        if (name.equals("Adagrad") && config.path("initial_accumulator_value").asDouble(0) != 0) {
+        if (known == KerasOptimizer.ADAGRAD && config.path("initial_accumulator_value").asDouble(0) != 0) {
             return "Adagrad's initial_accumulator_value=" + config.get("initial_accumulator_value")
                     + " has no DL4J equivalent (DL4J starts from zero)";
         }
-        if (!config.has("lr") && !config.has("learning_rate") && !name.equals("Adadelta")) {
+        if (!config.has("lr") && !config.has("learning_rate") && known.hasLearningRate()) {
             return name + " config has no learning rate";
         }
-        if (name.equals("SGD") && !config.has("momentum")) {
+        if (known == KerasOptimizer.SGD && !config.has("momentum")) {
             config.put("momentum", 0.0);
         }
-        if (!config.has("decay") && !name.equals("Adadelta") && !name.equals("Adamax") && !name.equals("Nadam")) {
+        if (!config.has("decay") && known.needsDecayKey()) {
             config.put("decay", 0.0);
             changes.add("optimizer " + name + ": Keras 3 config has no 'decay' key; given as 0.0 (DL4J's importer requires it)");
         }
-        if (name.equals("Adagrad")) {
-            ((ObjectNode) optimizer).put("class_name", "Adgrad");
-            changes.add("optimizer Adagrad named 'Adgrad' as DL4J's importer spells it");
+        if (!known.importerName.equals(known.kerasName)) {
+            ((ObjectNode) optimizer).put("class_name", known.importerName);
+            changes.add("optimizer " + known.kerasName + " named '" + known.importerName + "' as DL4J's importer spells it");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
