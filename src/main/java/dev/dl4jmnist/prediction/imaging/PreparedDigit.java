@@ -1,5 +1,7 @@
 package dev.dl4jmnist.prediction.imaging;
 
+import dev.dl4jmnist.data.MnistImages;
+
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 
@@ -20,11 +22,7 @@ public record PreparedDigit(byte[] pixels, boolean darkInk, DigitFraming.Box ink
 
     /** The model's input: 784 values in [0, 1], as MNIST's bytes divided by 255. */
     public float[] modelInput() {
-        float[] out = new float[pixels.length];
-        for (int i = 0; i < pixels.length; i++) {
-            out[i] = (pixels[i] & 0xFF) / 255f;
-        }
-        return out;
+        return MnistImages.scale(pixels);
     }
 
     /** The 28×28 image as an 8-bit gray picture (for saving as PNG). */
