@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code evaluate}: tests a saved model and writes the same pictures and analysis a training run writes. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "evaluate",
         description = {"Evaluates a saved model on the MNIST test set and writes its pictures and analysis: correct and",
                 "incorrect digits, confusion matrix (text and PNG), per-class precision/recall/F1, and the loss and",
                 "accuracy curves when the model's run summary is beside it. No training."})
