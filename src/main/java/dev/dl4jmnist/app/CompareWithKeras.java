@@ -43,6 +43,12 @@ public final class CompareWithKeras {
      * @param grid              where to write the disagreement picture
      */
     public record Request(Path kerasFile, Path dl4jModel, boolean dl4jModelExplicit, Path dataDir, Path grid) {
+        /** A request for {@code dl4jModel}, or, when it is null, the latest trained model in {@code models/} if there is one. */
+        public static Request of(Path kerasFile, Path dl4jModel, Path dataDir, Path grid) {
+            Path model = dl4jModel != null ? dl4jModel
+                    : ModelStore.latestTrained(ModelStore.MODELS_DIR).orElse(ModelStore.DEFAULT_MODEL);
+            return new Request(kerasFile, model, dl4jModel != null, dataDir, grid);
+        }
     }
 
     /** One test image on which the two models predict different classes. */

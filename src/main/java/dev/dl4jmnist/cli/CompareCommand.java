@@ -6,7 +6,6 @@ import dev.dl4jmnist.kerasimport.ImportedKerasModel;
 import dev.dl4jmnist.app.CompareWithKeras;
 import dev.dl4jmnist.kerasimport.KerasReference;
 
-import dev.dl4jmnist.persistence.ModelStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,9 +46,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dl4j = model != null ? model
-                : ModelStore.latestTrained(ModelStore.MODELS_DIR).orElse(ModelStore.DEFAULT_MODEL);
-        CompareWithKeras.Result r = CompareWithKeras.run(new CompareWithKeras.Request(keras, dl4j, model != null, data.dataDir(), grid));
+        CompareWithKeras.Result r = CompareWithKeras.run(CompareWithKeras.Request.of(keras, model, data.dataDir(), grid));
         PrintWriter out = spec.commandLine().getOut();
         out.println("MNIST: " + r.data().location().source() + " (verified); 10000 test images");
         out.println();

@@ -11,6 +11,7 @@ import dev.dl4jmnist.model.DigitClassifier;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,6 +67,11 @@ public final class DigitPredictor {
      * the result. A picture that cannot be read or holds no digit gets an error result.
      */
     public DigitPrediction predict(String name, byte[] picture) {
+        return predictOne(name, () -> ImageFiles.read(picture, options.maxPixels()));
+    }
+
+    /** Labels one picture read from a stream (to its end; the caller closes it); {@code name} names it in the result. */
+    public DigitPrediction predict(String name, InputStream picture) {
         return predictOne(name, () -> ImageFiles.read(picture, options.maxPixels()));
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,9 +56,14 @@ class DigitPredictorTest {
         DigitPrediction byPath = predictor.predict(List.of(seven), p -> { }).get(0);
         DigitPrediction byBytes = predictor.predict(seven.toString(), Files.readAllBytes(seven));
         DigitPrediction byImage = predictor.predict(seven.toString(), ImageIO.read(seven.toFile()));
+        DigitPrediction byStream;
+        try (InputStream in = Files.newInputStream(seven)) {
+            byStream = predictor.predict(seven.toString(), in);
+        }
         assertEquals(7, byBytes.prediction());
         assertEquals(byPath, byBytes);
         assertEquals(byPath, byImage);
+        assertEquals(byPath, byStream);
 
         DigitPrediction notAPicture = predictor.predict("upload", "not a picture".getBytes(StandardCharsets.US_ASCII));
         assertEquals(DigitPrediction.failed("upload", "not a PNG, JPEG, BMP or GIF image"), notAPicture);
