@@ -78,7 +78,7 @@ class ModelStoreTest {
     }
 
     @Test
-    void loadAnyTellsNetworksAndGraphsApart() throws IOException {
+    void loadTellsNetworksAndGraphsApart() throws IOException {
         Path mln = tmp.resolve("mln.zip");
         ModelStore.save(MnistMlp.create(TrainingConfig.defaults().withHidden(java.util.List.of(8))), mln);
         assertThat(ModelStore.load(mln)).isInstanceOf(MultiLayerNetwork.class);
