@@ -1,18 +1,15 @@
 package dev.dl4jmnist.server;
 
 import dev.dl4jmnist.AppException;
-import dev.dl4jmnist.evaluation.Evaluator;
 import dev.dl4jmnist.io.Sha256;
+import dev.dl4jmnist.model.DigitClassifier;
 import dev.dl4jmnist.persistence.ModelStore;
 import dev.dl4jmnist.persistence.RunSummary;
-import dev.dl4jmnist.prediction.DigitPipeline;
 import dev.dl4jmnist.prediction.DigitPrediction;
 import dev.dl4jmnist.prediction.DigitPredictor;
-import dev.dl4jmnist.prediction.ImageFiles;
-import dev.dl4jmnist.prediction.ModelLoader;
-import dev.dl4jmnist.prediction.PreparedDigit;
-import org.deeplearning4j.nn.api.Model;
-import org.nd4j.linalg.factory.Nd4j;
+import dev.dl4jmnist.prediction.imaging.DigitPipeline;
+import dev.dl4jmnist.prediction.imaging.ImageFiles;
+import dev.dl4jmnist.prediction.imaging.PreparedDigit;
 
 import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
@@ -23,30 +20,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The server's one door into the application: loads a model, describes it, and labels one picture
  * given as bytes exactly as {@code predict} does. Safe to call from many threads at once: decoding and
- * preprocessing run in parallel, model calls one at a time (a DL4J network is not thread-safe).
+ * preprocessing run in parallel, and {@link DigitClassifier} runs the model calls one at a time, each
+ * picture as its own batch (so an answer never depends on what else is being labelled).
  */
 public final class DigitService {
     private final Path modelFile;
-    private final Model model;
+    private final DigitClassifier classifier;
     private final ModelInfo info;
-    private final ReentrantLock modelLock = new ReentrantLock();
 
-    private DigitService(Path modelFile, Model model, ModelInfo info) {
+    private DigitService(Path modelFile, DigitClassifier classifier, ModelInfo info) {
         this.modelFile = modelFile;
-        this.model = model;
+        this.classifier = classifier;
         this.info = info;
     }
 
     /** Loads {@code modelFile}, or the latest trained model in {@code models/} when it is null. */
     public static DigitService load(Path modelFile) {
-        Path file = (modelFile != null ? modelFile : ModelLoader.latest(ModelLoader.MODELS_DIR)).toAbsolutePath().normalize();
-        Model model = ModelLoader.load(file);
-        return new DigitService(file, model, new ModelInfo(file.toString(), Sha256.of(file), model.numParams(), testAccuracy(file)));
+        Path file = (modelFile != null ? modelFile : ModelStore.latest(ModelStore.MODELS_DIR)).toAbsolutePath().normalize();
+        DigitClassifier classifier = ModelStore.loadClassifier(file);
+        return new DigitService(file, classifier, new ModelInfo(file.toString(), Sha256.of(file),
+                classifier.network().numParams(), testAccuracy(file)));
     }
 
     public Path modelFile() {
@@ -66,8 +63,8 @@ public final class DigitService {
      * @throws AppException (one sentence) when the bytes are not a readable picture or hold no digit
      */
     public ServedPrediction predict(byte[] image, String name, boolean withPreprocessed, boolean withAll) {
-        PreparedDigit digit = DigitPipeline.prepare(decode(image));
-        float[] probabilities = probabilities(digit.modelInput());
+        PreparedDigit digit = DigitPipeline.prepare(ImageFiles.read(image, ImageFiles.DEFAULT_MAX_PIXELS));
+        float[] probabilities = classifier.probabilities(new float[][]{digit.modelInput()})[0];
         DigitPrediction prediction = DigitPrediction.labelled(name, DigitPredictor.top3(probabilities),
                 withPreprocessed ? base64Png(digit) : null);
         return new ServedPrediction(prediction, withAll ? asDecimals(probabilities) : null);
@@ -80,35 +77,6 @@ public final class DigitService {
             out.add(Double.parseDouble(Float.toString(p)));
         }
         return out;
-    }
-
-    private float[] probabilities(float[] input) {
-        modelLock.lock();
-        try {
-            return Evaluator.predict(model, Nd4j.create(new float[][]{input})).toFloatMatrix()[0];
-        } finally {
-            modelLock.unlock();
-        }
-    }
-
-    /** Decodes through {@link ImageFiles#read}, the same reader (limits, messages, EXIF) as {@code predict}. */
-    private static java.awt.image.BufferedImage decode(byte[] image) {
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile("dl4j-mnist-upload-", ".img");
-            Files.write(tmp, image);
-            return ImageFiles.read(tmp, ImageFiles.DEFAULT_MAX_PIXELS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a leftover temporary file is harmless
-                }
-            }
-        }
     }
 
     private static String base64Png(PreparedDigit digit) {

@@ -8,7 +8,7 @@ import dev.dl4jmnist.TestModels;
 import dev.dl4jmnist.cli.CliRunner;
 import dev.dl4jmnist.data.MnistImages;
 import dev.dl4jmnist.io.Sha256;
-import dev.dl4jmnist.prediction.DigitPipeline;
+import dev.dl4jmnist.prediction.imaging.DigitPipeline;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

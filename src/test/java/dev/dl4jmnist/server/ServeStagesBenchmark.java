@@ -1,11 +1,12 @@
 package dev.dl4jmnist.server;
 
 import dev.dl4jmnist.TestModels;
-import dev.dl4jmnist.prediction.DigitFraming;
-import dev.dl4jmnist.prediction.DigitPipeline;
-import dev.dl4jmnist.prediction.GrayConversion;
-import dev.dl4jmnist.prediction.GrayImage;
-import dev.dl4jmnist.prediction.InkExtraction;
+import dev.dl4jmnist.model.DigitClassifier;
+import dev.dl4jmnist.prediction.imaging.DigitFraming;
+import dev.dl4jmnist.prediction.imaging.DigitPipeline;
+import dev.dl4jmnist.prediction.imaging.GrayConversion;
+import dev.dl4jmnist.prediction.imaging.GrayImage;
+import dev.dl4jmnist.prediction.imaging.InkExtraction;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -49,10 +50,9 @@ public final class ServeStagesBenchmark {
         stages.put("remove specks", () -> DigitFraming.removeSpecks(normalised.image(), normalised.threshold()));
         stages.put("crop, 20x20, centre", () -> DigitFraming.centreByMass(DigitFraming.fitIntoBox(clean, DigitFraming.inkBox(clean, 127.5f))));
         stages.put("whole preprocessing", () -> DigitPipeline.prepare(image));
-        org.deeplearning4j.nn.api.Model model = TestModels.quickModel();
+        DigitClassifier classifier = DigitClassifier.of(TestModels.quickModel());
         float[] input = DigitPipeline.prepare(image).modelInput();
-        stages.put("inference (one picture)", () -> dev.dl4jmnist.evaluation.Evaluator.predict(model,
-                org.nd4j.linalg.factory.Nd4j.create(new float[][]{input})).toFloatMatrix());
+        stages.put("inference (one picture)", () -> classifier.probabilities(new float[][]{input}));
         stages.put("whole request in DigitService", () -> service.predict(png, null, false, false));
 
         System.out.printf(Locale.ROOT, "280x280 PNG drawing (%d bytes), %d runs after %d warm-up, %d cores, load average %s%n",
