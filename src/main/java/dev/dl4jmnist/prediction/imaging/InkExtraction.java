@@ -3,8 +3,6 @@ package dev.dl4jmnist.prediction.imaging;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.util.KthSelector;
 
@@ -80,10 +78,14 @@ public final class InkExtraction {
             coef = fitted;
         }
         float[] s = new float[gray.size()];
+        double[] ux = new double[gray.width()];
+        for (int x = 0; x < ux.length; x++) {
+            ux[x] = coordinate(x, gray.width());
+        }
         for (int y = 0; y < gray.height(); y++) {
             double vy = coordinate(y, gray.height());
             for (int x = 0; x < gray.width(); x++) {
-                s[y * gray.width() + x] = (float) surface(coef, coordinate(x, gray.width()), vy);
+                s[y * gray.width() + x] = (float) surface(coef, ux[x], vy);
             }
         }
         return new Background(new GrayImage(gray.width(), gray.height(), s), (float) noise);
@@ -230,31 +232,49 @@ public final class InkExtraction {
 
     /**
      * Least-squares quadratic surface through the inlier samples (normal equations solved by LU
-     * decomposition with partial pivoting), or null when they do not determine one.
+     * decomposition with partial pivoting), or null when they do not determine one. The normal equations
+     * are summed in one pass over the samples, each entry in sample order (as XᵀX and Xᵀz would be), and
+     * the symmetric half is copied rather than summed twice.
      */
     private static double[] fitQuadratic(double[] u, double[] v, double[] z, boolean[] inlier) {
+        double[] sums = new double[21];                  // upper triangle of XᵀX, row by row
+        double[] rhs = new double[6];                    // Xᵀz
+        double[] b = new double[6];
         int used = 0;
-        for (boolean in : inlier) {
-            used += in ? 1 : 0;
+        b[0] = 1;
+        for (int i = 0; i < z.length; i++) {
+            if (!inlier[i]) {
+                continue;
+            }
+            used++;
+            b[1] = u[i];
+            b[2] = v[i];
+            b[3] = u[i] * u[i];
+            b[4] = u[i] * v[i];
+            b[5] = v[i] * v[i];
+            int k = 0;
+            for (int r = 0; r < 6; r++) {
+                for (int c = r; c < 6; c++) {
+                    sums[k++] += b[r] * b[c];
+                }
+                rhs[r] += b[r] * z[i];
+            }
         }
         if (used < 6) {
             return null;
         }
-        double[][] basis = new double[used][];
-        double[] values = new double[used];
+        double[][] normal = new double[6][6];
         int k = 0;
-        for (int i = 0; i < z.length; i++) {
-            if (inlier[i]) {
-                basis[k] = new double[]{1, u[i], v[i], u[i] * u[i], u[i] * v[i], v[i] * v[i]};
-                values[k++] = z[i];
+        for (int r = 0; r < 6; r++) {
+            for (int c = r; c < 6; c++) {
+                normal[r][c] = sums[k];
+                normal[c][r] = sums[k++];
             }
         }
-        RealMatrix x = new Array2DRowRealMatrix(basis, false);
-        RealMatrix normal = x.transpose().multiply(x);
-        RealVector rhs = x.preMultiply(new ArrayRealVector(values, false));
-        double singular = 1e-9 * Math.max(1, Math.abs(normal.getEntry(0, 0)));
+        double singular = 1e-9 * Math.max(1, Math.abs(normal[0][0]));
         try {
-            return new LUDecomposition(normal, singular).getSolver().solve(rhs).toArray();
+            return new LUDecomposition(new Array2DRowRealMatrix(normal, false), singular).getSolver()
+                    .solve(new ArrayRealVector(rhs, false)).toArray();
         } catch (SingularMatrixException e) {
             return null;
         }
