@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code serve}: the drawing page and the prediction API over HTTP, until Ctrl-C or SIGTERM. */
-@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "serve",
         description = {"Serves a page to draw a digit on and see the model's answer, and a JSON API",
                 "(POST /api/predict, GET /api/model, GET /health). Runs until Ctrl-C or SIGTERM,",
                 "then finishes the requests in flight and exits 0."})
@@ -20,9 +20,8 @@ public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "FILE",
-            description = "A DL4J model zip or a Keras .h5 (default: the latest trained model in models/).")
-    Path model;
+    @CommandLine.Mixin
+    PictureModelOption model;
 
     @Option(names = "--host", defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
@@ -42,7 +41,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        DigitService service = DigitService.load(model);
+        DigitService service = DigitService.load(model.model);
         StopSignal stop = StopSignal.install();
         try (PredictionServer server = PredictionServer.start(service,
                 new PredictionServer.Options(host, port, maxBody, verbose))) {
