@@ -1,6 +1,7 @@
 package dev.dl4jmnist.cli;
 
 import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -50,7 +51,7 @@ public final class MnistApp implements Runnable {
         if (user != null) {
             err.println("error: " + user.getMessage());
             err.flush();
-            return EXIT_FAILURE;
+            return user instanceof UsageException ? EXIT_USAGE : EXIT_FAILURE;
         }
         err.println("internal error: " + ex);
         ex.printStackTrace(err);
