@@ -6,6 +6,7 @@ import dev.dl4jmnist.data.MnistData;
 import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.evaluation.Evaluator;
 import dev.dl4jmnist.io.AtomicFiles;
+import dev.dl4jmnist.io.ExclusiveFile;
 import dev.dl4jmnist.io.Sha256;
 import dev.dl4jmnist.model.MnistMlp;
 import dev.dl4jmnist.model.ModelSummary;
@@ -32,6 +33,13 @@ public final class TutorialRun {
     }
 
     public static TutorialResult run(TutorialRequest request, TutorialObserver observer) {
+        // one run per model path: the zip and the summary beside it always describe the same run
+        try (ExclusiveFile claim = ExclusiveFile.claim(request.modelPath(), "another training run")) {
+            return runClaimed(request, observer);
+        }
+    }
+
+    private static TutorialResult runClaimed(TutorialRequest request, TutorialObserver observer) {
         long start = System.nanoTime();
         Path modelPath = request.modelPath();
         Path summaryPath = ModelStore.summaryPathFor(modelPath);
