@@ -9,6 +9,7 @@ import dev.dl4jmnist.io.AtomicFiles;
 import dev.dl4jmnist.io.ExclusiveFile;
 import dev.dl4jmnist.io.Sha256;
 import dev.dl4jmnist.model.MnistMlp;
+import dev.dl4jmnist.model.NetworkSize;
 import dev.dl4jmnist.model.ModelSummary;
 import dev.dl4jmnist.persistence.ModelStore;
 import dev.dl4jmnist.persistence.ReloadCheck;
@@ -45,6 +46,7 @@ public final class TutorialRun {
         Path summaryPath = ModelStore.summaryPathFor(modelPath);
         AtomicFiles.checkWritable(modelPath);              // fail now, not after minutes of training
         AtomicFiles.checkWritable(summaryPath);
+        NetworkSize.requireTrainable(request.config());     // a network too large for the machine is refused before any allocation
 
         MnistData data = MnistData.locate(request.dataDir());
         DataSetIterator train = data.train(request.config().batchSize(), request.trainExamples(), request.config().seed());
