@@ -34,6 +34,8 @@ public final class TutorialRun {
     }
 
     public static TutorialResult run(TutorialRequest request, TutorialObserver observer) {
+        AtomicFiles.checkWritable(request.modelPath());     // fail now, not after minutes of training
+        AtomicFiles.checkWritable(ModelStore.summaryPathFor(request.modelPath()));
         // one run per model path: the zip and the summary beside it always describe the same run
         try (ExclusiveFile claim = ExclusiveFile.claim(request.modelPath(), "another training run")) {
             return runClaimed(request, observer);
@@ -44,8 +46,6 @@ public final class TutorialRun {
         long start = System.nanoTime();
         Path modelPath = request.modelPath();
         Path summaryPath = ModelStore.summaryPathFor(modelPath);
-        AtomicFiles.checkWritable(modelPath);              // fail now, not after minutes of training
-        AtomicFiles.checkWritable(summaryPath);
         NetworkSize.requireTrainable(request.config());     // a network too large for the machine is refused before any allocation
 
         MnistData data = MnistData.locate(request.dataDir());
