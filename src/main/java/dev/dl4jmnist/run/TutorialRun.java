@@ -7,6 +7,7 @@ import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.evaluation.Evaluator;
 import dev.dl4jmnist.io.AtomicFiles;
 import dev.dl4jmnist.io.ExclusiveFile;
+import dev.dl4jmnist.io.WriteTogether;
 import dev.dl4jmnist.io.Sha256;
 import dev.dl4jmnist.model.MnistMlp;
 import dev.dl4jmnist.model.NetworkSize;
@@ -61,16 +62,19 @@ public final class TutorialRun {
         double trainSeconds = history.stream().mapToDouble(EpochStats::seconds).sum();
         EvaluationResult result = Evaluator.evaluate(net, test);
 
-        ModelStore.save(net, modelPath);
-        String sha = Sha256.of(modelPath);
-        MultiLayerNetwork reloaded = ModelStore.load(modelPath);
-        ReloadCheck reload = ReloadCheck.compare(result, Evaluator.evaluate(reloaded, test));
-        double totalSeconds = (System.nanoTime() - start) / 1e9;
+        // the zip and its summary are one unit: Ctrl-C during the save waits for both, so they always match
+        return WriteTogether.run(() -> {
+            ModelStore.save(net, modelPath);
+            String sha = Sha256.of(modelPath);
+            MultiLayerNetwork reloaded = ModelStore.load(modelPath);
+            ReloadCheck reload = ReloadCheck.compare(result, Evaluator.evaluate(reloaded, test));
+            double totalSeconds = (System.nanoTime() - start) / 1e9;
 
-        TutorialResult out = new TutorialResult(request.config(), data.location(), shapes, net.numParams(), history,
-                result, modelPath, sha, reload, summaryPath, trainSeconds, totalSeconds, ProcessMemory.peakRssBytes(), net);
-        RunSummary.write(out);
-        return out;
+            TutorialResult out = new TutorialResult(request.config(), data.location(), shapes, net.numParams(), history,
+                    result, modelPath, sha, reload, summaryPath, trainSeconds, totalSeconds, ProcessMemory.peakRssBytes(), net);
+            RunSummary.write(out);
+            return out;
+        });
     }
 
     /** Throws when the reload check failed (the caller reports it as an error). */
