@@ -51,7 +51,7 @@ public final class CompareCommand implements Callable<Integer> {
                 : ModelStore.latestTrained(ModelStore.DEFAULT_MODEL.getParent()).orElse(ModelStore.DEFAULT_MODEL);
         KerasComparison.Result r = KerasComparison.run(new KerasComparison.Request(keras, dl4j, model != null, data.dataDir(), grid));
         PrintWriter out = spec.commandLine().getOut();
-        out.println("MNIST: " + r.data().location().source() + " (verified); 10000 test images");
+        out.println("MNIST: " + r.data().location().describe() + "; 10000 test images");
         out.println();
         ImportedKerasModel k = r.keras();
         EvaluationResult kt = r.kerasTest();

@@ -67,8 +67,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         SweepRequest request = request();                 // every configuration is checked before anything runs
         PrintWriter out = spec.commandLine().getOut();
         MnistData mnist = MnistData.locate(data.dataDir());
-        out.printf(Locale.ROOT, "MNIST: %s (verified); %d training and %d test images per configuration%n",
-                mnist.location().source(), request.trainExamples(), request.testExamples());
+        out.printf(Locale.ROOT, "MNIST: %s; %d training and %d test images per configuration%n",
+                mnist.location().describe(), request.trainExamples(), request.testExamples());
         out.printf(Locale.ROOT, "%d configurations; results in %s%n%n", request.sweep().configurations().size(),
                 request.outputDir());
         out.flush();

@@ -47,7 +47,7 @@ public final class ExploreCommand implements Callable<Integer> {
         long s = seed != null ? seed : ThreadLocalRandom.current().nextLong(1_000_000);
         PrintWriter out = spec.commandLine().getOut();
         MnistData mnist = MnistData.locate(data.dataDir());
-        out.println("MNIST: " + mnist.location().source() + " (verified)");
+        out.println("MNIST: " + mnist.location().describe());
         out.flush();
         Exploration e = DataExplorer.explore(mnist, s, index, grid);
         out.println(e.shapesText());

@@ -105,7 +105,7 @@ public final class TrainCommand implements Callable<Integer> {
     private record Printer(PrintWriter out, TrainingProgress progress) implements TutorialObserver {
         @Override
         public void dataReady(MnistLocation location, DataShapes shapes) {
-            out.println("MNIST: " + location.source() + " (verified)");
+            out.println("MNIST: " + location.describe());
             out.println(shapes.format());
             out.println();
             out.flush();
