@@ -35,6 +35,7 @@ public final class MnistApp implements Runnable {
     public static CommandLine commandLine() {
         System.setProperty("java.awt.headless", "true");
         CommandLine cl = new CommandLine(new MnistApp());
+        cl.registerConverter(java.nio.file.Path.class, new PathConverter());
         cl.setExecutionExceptionHandler(MnistApp::handleExecutionException);
         cl.setParameterExceptionHandler(MnistApp::handleParameterException);
         return cl;
