@@ -82,7 +82,8 @@ class MnistLocatorTest {
         IdxFixtures.write(src, true);
         Files.writeString(src.resolve("t10k-labels-idx1-ubyte.gz"), "<html>not found</html>");
         AppException e = assertThrows(AppException.class, () -> locator().locate(src));
-        assertThat(e.getMessage()).isEqualTo(src.resolve("t10k-labels-idx1-ubyte.gz") + ": not a valid gzip file (Not in GZIP format)");
+        // our words first; the JDK's own reason follows in brackets and is not pinned
+        assertThat(e.getMessage()).startsWith(src.resolve("t10k-labels-idx1-ubyte.gz") + ": not a valid gzip file (").doesNotContain("\n");
     }
 
     @Test
