@@ -48,7 +48,7 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         CompareWithKeras.Result r = CompareWithKeras.run(CompareWithKeras.Request.of(keras, model, data.dataDir(), grid));
         PrintWriter out = spec.commandLine().getOut();
-        out.println("MNIST: " + r.data().location().source() + " (verified); 10000 test images");
+        out.println("MNIST: " + r.data().location().describe() + "; 10000 test images");
         out.println();
         ImportedKerasModel k = r.keras();
         EvaluationResult kt = r.kerasTest();

@@ -41,7 +41,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         EvaluateModel.Result inspection = EvaluateModel.run(new EvaluateModel.Request(model, data.dataDir(), testExamples, outDir));
         out.println("Model: " + inspection.model());
-        out.println("MNIST: " + inspection.data().source() + " (verified)");
+        out.println("MNIST: " + inspection.data().describe());
         out.printf(Locale.ROOT, "Test score: %s%n", inspection.result().loss());
         out.printf(Locale.ROOT, "Test accuracy: %s%n", inspection.result().accuracy());
         if (inspection.historyNote() != null) {

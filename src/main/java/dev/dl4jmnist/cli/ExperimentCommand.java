@@ -129,8 +129,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     private record Printer(PrintWriter out, SweepRequest request) implements RunExperiments.Observer {
         @Override
         public void dataReady(MnistLocation location) {
-            out.printf(Locale.ROOT, "MNIST: %s (verified); %d training and %d test images per configuration%n",
-                    location.source(), request.trainExamples(), request.testExamples());
+            out.printf(Locale.ROOT, "MNIST: %s; %d training and %d test images per configuration%n",
+                    location.describe(), request.trainExamples(), request.testExamples());
             out.printf(Locale.ROOT, "%d configurations; results in %s%n%n", request.sweep().configurations().size(),
                     request.outputDir());
             out.flush();

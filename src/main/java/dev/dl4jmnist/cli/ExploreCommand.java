@@ -47,7 +47,7 @@ public final class ExploreCommand implements Callable<Integer> {
         long s = seed != null ? seed : ThreadLocalRandom.current().nextLong(1_000_000);
         PrintWriter out = spec.commandLine().getOut();
         Exploration e = ExploreData.run(new ExploreData.Request(data.dataDir(), s, index, grid), location -> {
-            out.println("MNIST: " + location.source() + " (verified)");
+            out.println("MNIST: " + location.describe());
             out.flush();
         });
         out.println(e.shapesText());

@@ -1,6 +1,7 @@
 package dev.dl4jmnist.persistence;
 
 import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.Bits;
 import dev.dl4jmnist.model.MnistMlp;
 import dev.dl4jmnist.model.TrainingConfig;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -36,9 +37,9 @@ class ModelStoreTest {
         ModelStore.save(net, file);
         MultiLayerNetwork back = (MultiLayerNetwork) ModelStore.load(file);
 
-        assertEquals(net.params(), back.params());
-        assertEquals(net.getUpdater().getStateViewArray(), back.getUpdater().getStateViewArray());
-        assertEquals(net.output(x, false), back.output(x, false));
+        Bits.assertBitIdentical(net.params(), back.params(), "parameters");
+        Bits.assertBitIdentical(net.getUpdater().getStateViewArray(), back.getUpdater().getStateViewArray(), "Adam's state");
+        Bits.assertBitIdentical(net.output(x, false), back.output(x, false), "outputs");
         assertEquals(net.getLayerWiseConfigurations(), back.getLayerWiseConfigurations());
     }
 
@@ -93,7 +94,7 @@ class ModelStoreTest {
         org.deeplearning4j.util.ModelSerializer.writeModel(graph, cg.toFile(), false);
         org.deeplearning4j.nn.api.Model back = ModelStore.load(cg);
         assertThat(back).isInstanceOf(org.deeplearning4j.nn.graph.ComputationGraph.class);
-        assertEquals(graph.params(), back.params());
+        Bits.assertBitIdentical(graph.params(), back.params(), "graph parameters");
 
         Path junk = tmp.resolve("junk.zip");
         Files.writeString(junk, "not a zip");
