@@ -110,21 +110,27 @@ public final class AtomicFiles {
     }
 
     /**
-     * Fails early, with a clear message, when a file cannot be created at {@code target}
-     * (so a long training run does not end in an unwritable path).
+     * Fails early, with a clear message, when a file cannot be created at {@code target} (so a long
+     * training run does not end in an unwritable path). Creates nothing: the directories are made only
+     * when the file is written.
      */
     public static void checkWritable(Path target) {
         Path abs = target.toAbsolutePath();
         if (Files.isDirectory(abs)) {
             throw new AppException("cannot write " + target + ": it is a directory");
         }
-        Path dir = abs.getParent();
-        try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".probe");
-            Files.delete(probe);
-        } catch (IOException | SecurityException e) {
-            throw new AppException("cannot write " + target + ": " + describe(e), e);
+        Path existing = abs.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            throw new AppException("cannot write " + target + ": no such file system root");
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new AppException("cannot write " + target + ": " + existing + " is a file, not a directory");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new AppException("cannot write " + target + ": permission denied (" + existing + ")");
         }
     }
 

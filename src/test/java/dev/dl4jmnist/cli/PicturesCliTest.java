@@ -111,13 +111,21 @@ class PicturesCliTest {
     }
 
     @Test
-    void evaluateReportsUserErrorsInOneLine(@TempDir Path dir) {
+    void evaluateReportsUserErrorsInOneLine(@TempDir Path dir) throws Exception {
         CliRunner missing = CliRunner.run("evaluate", "--model", dir.resolve("nope.zip").toString(), "--data-dir", dataDir());
         assertEquals(MnistApp.EXIT_FAILURE, missing.exitCode());
         assertEquals("error: model file " + dir.resolve("nope.zip") + " does not exist" + System.lineSeparator(), missing.err());
         CliRunner range = CliRunner.run("evaluate", "--model", TestModels.quickModelPath().toString(), "--test-examples", "0");
         assertEquals(MnistApp.EXIT_USAGE, range.exitCode());
         assertTrue(range.err().startsWith("error: --test-examples must be between 1 and 10000, got 0"), range.err());
+        // a model that cannot be loaded leaves no trace: the output directory is not created
+        Path bad = dir.resolve("bad.zip");
+        Files.writeString(bad, "not a model");
+        CliRunner badModel = CliRunner.run("evaluate", "--model", bad.toString(), "--data-dir", dataDir(),
+                "--out-dir", dir.resolve("new").resolve("sub").toString());
+        assertEquals(MnistApp.EXIT_FAILURE, badModel.exitCode());
+        assertEquals(List.of("error: cannot load model " + bad + ": not a DL4J model zip (it is not a zip file)"), badModel.errLines());
+        assertFalse(Files.exists(dir.resolve("new")));
         CliRunner noModel = CliRunner.run("evaluate");
         assertEquals(MnistApp.EXIT_USAGE, noModel.exitCode());
         assertTrue(noModel.err().startsWith("error: Missing required option: '--model=ZIP'"), noModel.err());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Atomic writes: the temporaries a killed process leaves are cleaned up; a live writer's are not. */
 class AtomicFilesTest {
@@ -35,6 +36,20 @@ class AtomicFilesTest {
         assertThat(live).exists();              // a run that is still writing keeps its temporary
         assertThat(otherFile).exists();         // only the target's own temporaries are touched
         assertThat(user).exists();              // names not of our making are never deleted
+    }
+
+    @Test
+    void checkingWhetherAFileCanBeWrittenCreatesNothing() throws IOException {
+        Path deep = dir.resolve("new").resolve("sub").resolve("m.zip");
+        AtomicFiles.checkWritable(deep);
+        assertThat(dir.resolve("new")).doesNotExist();
+
+        Path file = dir.resolve("file");
+        Files.writeString(file, "x");
+        assertThatThrownBy(() -> AtomicFiles.checkWritable(file.resolve("sub").resolve("m.zip")))
+                .isInstanceOf(dev.dl4jmnist.AppException.class)
+                .hasMessage("cannot write " + file.resolve("sub").resolve("m.zip") + ": " + file + " is a file, not a directory");
+        assertThatThrownBy(() -> AtomicFiles.checkWritable(dir)).hasMessage("cannot write " + dir + ": it is a directory");
     }
 
     @Test
