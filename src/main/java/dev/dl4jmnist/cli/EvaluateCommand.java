@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code evaluate}: tests a saved model and writes the same pictures and analysis a training run writes. */
-@Command(name = "evaluate",
+@Command(name = "evaluate", header = "Evaluates a saved model on the test set and writes its pictures and analysis.",
         description = {"Evaluates a saved model on the MNIST test set and writes its pictures and analysis: correct and",
                 "incorrect digits, confusion matrix (text and PNG), per-class precision/recall/F1, and the loss and",
                 "accuracy curves when the model's run summary is beside it. No training."})

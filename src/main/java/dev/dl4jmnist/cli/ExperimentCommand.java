@@ -24,7 +24,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code experiment}: trains a sweep of configurations (batch size, depth, width) and tabulates and charts them. */
-@Command(name = "experiment",
+@Command(name = "experiment", header = "Trains several configurations (batch size, depth, width) and compares them.",
         description = {"Trains several configurations of the tutorial's MLP with the same data, seed",
                 "and evaluation; prints a table and writes results.csv, results.json and PNG",
                 "charts to the output directory. Default sweep: config/experiments.json",

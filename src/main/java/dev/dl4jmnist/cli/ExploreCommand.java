@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** {@code explore}: the tutorial's look at the data before training (shapes, sample grid, pixel matrix, label counts). */
-@Command(name = "explore",
+@Command(name = "explore", header = "Shows MNIST before training: shapes, a 3x3 sample grid, one digit's pixels.",
         description = {"Shows MNIST as the tutorial does before training: the shapes, a 3x3 grid of random training",
                 "images (PNG), one digit's 28x28 pixel values and the label counts of both sets. No training."})
 public final class ExploreCommand implements Callable<Integer> {

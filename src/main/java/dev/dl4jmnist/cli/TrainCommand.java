@@ -23,7 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code train}: the tutorial end to end — fit with validation, test, save, reload and verify. */
-@Command(name = "train",
+@Command(name = "train", header = "Trains the tutorial's MLP: fit with validation, test, save, reload and verify.",
         description = {"Trains the tutorial's MLP on MNIST, evaluates it on the test set, saves it, reloads it and",
                 "checks the reloaded model predicts exactly the same. Defaults: config/training.json."})
 public final class TrainCommand implements Callable<Integer> {
