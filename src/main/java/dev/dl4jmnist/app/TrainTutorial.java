@@ -8,9 +8,12 @@ import dev.dl4jmnist.visualisation.EvaluationReport;
 import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.evaluation.Evaluator;
 import dev.dl4jmnist.io.AtomicFiles;
+import dev.dl4jmnist.io.ExclusiveFile;
+import dev.dl4jmnist.io.WriteTogether;
 import dev.dl4jmnist.io.Sha256;
 import dev.dl4jmnist.model.DigitClassifier;
 import dev.dl4jmnist.model.MnistMlp;
+import dev.dl4jmnist.model.NetworkSize;
 import dev.dl4jmnist.model.ModelSummary;
 import dev.dl4jmnist.persistence.ModelStore;
 import dev.dl4jmnist.persistence.ReloadCheck;
@@ -35,11 +38,19 @@ public final class TrainTutorial {
     }
 
     public static TutorialResult run(TutorialRequest request, TutorialObserver observer) {
+        AtomicFiles.checkWritable(request.modelPath());     // fail now, not after minutes of training
+        AtomicFiles.checkWritable(ModelStore.summaryPathFor(request.modelPath()));
+        // one run per model path: the zip and the summary beside it always describe the same run
+        try (ExclusiveFile claim = ExclusiveFile.claim(request.modelPath(), "another training run")) {
+            return runClaimed(request, observer);
+        }
+    }
+
+    private static TutorialResult runClaimed(TutorialRequest request, TutorialObserver observer) {
         long start = System.nanoTime();
         Path modelPath = request.modelPath();
         Path summaryPath = ModelStore.summaryPathFor(modelPath);
-        AtomicFiles.checkWritable(modelPath);              // fail now, not after minutes of training
-        AtomicFiles.checkWritable(summaryPath);
+        NetworkSize.requireTrainable(request.config());     // a network too large for the machine is refused before any allocation
 
         MnistData data = MnistData.locate(request.dataDir());
         DataSetIterator train = data.train(request.config().batchSize(), request.trainExamples(), request.config().seed());
@@ -54,16 +65,19 @@ public final class TrainTutorial {
         double trainSeconds = history.stream().mapToDouble(EpochStats::seconds).sum();
         EvaluationResult result = Evaluator.evaluate(net, test);
 
-        ModelStore.save(net, modelPath);
-        String sha = Sha256.of(modelPath);
-        DigitClassifier reloaded = ModelStore.loadClassifier(modelPath);
-        ReloadCheck reload = ReloadCheck.compare(result, Evaluator.evaluate(reloaded, test));
-        double totalSeconds = (System.nanoTime() - start) / 1e9;
+        // the zip and its summary are one unit: Ctrl-C during the save waits for both, so they always match
+        return WriteTogether.run(() -> {
+            ModelStore.save(net, modelPath);
+            String sha = Sha256.of(modelPath);
+            DigitClassifier reloaded = ModelStore.loadClassifier(modelPath);
+            ReloadCheck reload = ReloadCheck.compare(result, Evaluator.evaluate(reloaded, test));
+            double totalSeconds = (System.nanoTime() - start) / 1e9;
 
-        TutorialResult out = new TutorialResult(request.config(), data.location(), shapes, net.numParams(), history,
-                result, modelPath, sha, reload, summaryPath, trainSeconds, totalSeconds, ProcessMemory.peakRssBytes(), net);
-        summaryOf(out).write(summaryPath);
-        return out;
+            TutorialResult out = new TutorialResult(request.config(), data.location(), shapes, net.numParams(), history,
+                    result, modelPath, sha, reload, summaryPath, trainSeconds, totalSeconds, ProcessMemory.peakRssBytes(), net);
+            summaryOf(out).write(summaryPath);
+            return out;
+        });
     }
 
     /** Writes the trained model's pictures and analysis beside it (as {@code evaluate} does for a saved model). */

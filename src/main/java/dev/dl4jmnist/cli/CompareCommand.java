@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** {@code compare}: the Keras model and the DL4J-trained model side by side on the MNIST test set. */
-@Command(name = "compare",
+@Command(name = "compare", header = "Compares the Keras .h5 model with a DL4J-trained one on the 10,000 test images.",
         description = {"Imports a Keras .h5 model, evaluates it and a DL4J-trained model on the 10,000 MNIST test images,",
                 "and shows them side by side: accuracy, loss, how often they agree and where they do not.",
                 "When Keras's own predictions (test_probs.npy) sit beside the .h5, also checks the import against them."})
@@ -48,7 +48,7 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         CompareWithKeras.Result r = CompareWithKeras.run(CompareWithKeras.Request.of(keras, model, data.dataDir(), grid));
         PrintWriter out = spec.commandLine().getOut();
-        out.println("MNIST: " + r.data().location().source() + " (verified); 10000 test images");
+        out.println("MNIST: " + r.data().location().describe() + "; 10000 test images");
         out.println();
         ImportedKerasModel k = r.keras();
         EvaluationResult kt = r.kerasTest();

@@ -1,6 +1,9 @@
 package dev.dl4jmnist.cli;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 
@@ -11,8 +14,18 @@ public final class DataOptions {
                     + " ~/.deeplearning4j, then DL4J's download).")
     String dataDir;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     /** The explicit directory, or null to search. */
     public Path dataDir() {
-        return dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir);
+        if (dataDir == null || dataDir.isBlank()) {
+            return null;
+        }
+        try {
+            return PathConverter.parse(dataDir);
+        } catch (CommandLine.TypeConversionException e) {
+            throw new CommandLine.ParameterException(mixee.commandLine(), "Invalid value for --data-dir / MNIST_DIR: " + e.getMessage(), e, null, dataDir);
+        }
     }
 }

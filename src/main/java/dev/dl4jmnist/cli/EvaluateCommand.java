@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code evaluate}: tests a saved model and writes the same pictures and analysis a training run writes. */
-@Command(name = "evaluate",
+@Command(name = "evaluate", header = "Evaluates a saved model on the test set and writes its pictures and analysis.",
         description = {"Evaluates a saved model on the MNIST test set and writes its pictures and analysis: correct and",
                 "incorrect digits, confusion matrix (text and PNG), per-class precision/recall/F1, and the loss and",
                 "accuracy curves when the model's run summary is beside it. No training."})
@@ -41,7 +41,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         EvaluateModel.Result inspection = EvaluateModel.run(new EvaluateModel.Request(model, data.dataDir(), testExamples, outDir));
         out.println("Model: " + inspection.model());
-        out.println("MNIST: " + inspection.data().source() + " (verified)");
+        out.println("MNIST: " + inspection.data().describe());
         out.printf(Locale.ROOT, "Test score: %s%n", inspection.result().loss());
         out.printf(Locale.ROOT, "Test accuracy: %s%n", inspection.result().accuracy());
         if (inspection.historyNote() != null) {

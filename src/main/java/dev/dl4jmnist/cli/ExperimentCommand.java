@@ -24,7 +24,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code experiment}: trains a sweep of configurations (batch size, depth, width) and tabulates and charts them. */
-@Command(name = "experiment",
+@Command(name = "experiment", header = "Trains several configurations (batch size, depth, width) and compares them.",
         description = {"Trains several configurations of the tutorial's MLP with the same data, seed",
                 "and evaluation; prints a table and writes results.csv, results.json and PNG",
                 "charts to the output directory. Default sweep: config/experiments.json",
@@ -129,8 +129,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     private record Printer(PrintWriter out, SweepRequest request) implements RunExperiments.Observer {
         @Override
         public void dataReady(MnistLocation location) {
-            out.printf(Locale.ROOT, "MNIST: %s (verified); %d training and %d test images per configuration%n",
-                    location.source(), request.trainExamples(), request.testExamples());
+            out.printf(Locale.ROOT, "MNIST: %s; %d training and %d test images per configuration%n",
+                    location.describe(), request.trainExamples(), request.testExamples());
             out.printf(Locale.ROOT, "%d configurations; results in %s%n%n", request.sweep().configurations().size(),
                     request.outputDir());
             out.flush();

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** {@code explore}: the tutorial's look at the data before training (shapes, sample grid, pixel matrix, label counts). */
-@Command(name = "explore",
+@Command(name = "explore", header = "Shows MNIST before training: shapes, a 3x3 sample grid, one digit's pixels.",
         description = {"Shows MNIST as the tutorial does before training: the shapes, a 3x3 grid of random training",
                 "images (PNG), one digit's 28x28 pixel values and the label counts of both sets. No training."})
 public final class ExploreCommand implements Callable<Integer> {
@@ -47,7 +47,7 @@ public final class ExploreCommand implements Callable<Integer> {
         long s = seed != null ? seed : ThreadLocalRandom.current().nextLong(1_000_000);
         PrintWriter out = spec.commandLine().getOut();
         Exploration e = ExploreData.run(new ExploreData.Request(data.dataDir(), s, index, grid), location -> {
-            out.println("MNIST: " + location.source() + " (verified)");
+            out.println("MNIST: " + location.describe());
             out.flush();
         });
         out.println(e.shapesText());

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code import-keras}: converts a Keras .h5 model into a DL4J model zip. */
-@Command(name = "import-keras",
+@Command(name = "import-keras", header = "Imports a Keras .h5 model (Keras 2 or 3) into a DL4J model zip.",
         description = {"Imports a Keras model (.h5 from model.save, Keras 2 or Keras 3; Sequential or Functional API)",
                 "and saves it as a DL4J ModelSerializer zip that the other commands can use."})
 public final class ImportKerasCommand implements Callable<Integer> {

@@ -1,6 +1,7 @@
 package dev.dl4jmnist.cli;
 
 import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,6 +38,7 @@ public final class MnistApp implements Runnable {
     public static CommandLine commandLine() {
         System.setProperty("java.awt.headless", "true");
         CommandLine cl = new CommandLine(new MnistApp());
+        cl.registerConverter(java.nio.file.Path.class, new PathConverter());
         cl.setExecutionExceptionHandler(MnistApp::handleExecutionException);
         cl.setParameterExceptionHandler(MnistApp::handleParameterException);
         return cl;
@@ -53,7 +55,7 @@ public final class MnistApp implements Runnable {
         if (user != null) {
             err.println("error: " + user.getMessage());
             err.flush();
-            return EXIT_FAILURE;
+            return user instanceof UsageException ? EXIT_USAGE : EXIT_FAILURE;
         }
         err.println("internal error: " + ex);
         ex.printStackTrace(err);

@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code predict}: labels users' own pictures of handwritten digits. */
-@Command(name = "predict",
+@Command(name = "predict", header = "Labels pictures of handwritten digits with a trained model.",
         description = {"Labels pictures of handwritten digits (PNG, JPEG, BMP, GIF; any size,",
                 "colour or polarity), each prepared as MNIST was: gray, white ink on black,",
                 "fitted into 20x20, centred by mass in 28x28. Prints the predicted digit, its",

@@ -3,6 +3,7 @@ package dev.dl4jmnist.cli;
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.data.DataShapes;
 import dev.dl4jmnist.data.MnistLocation;
+import dev.dl4jmnist.io.ConfigFiles;
 import dev.dl4jmnist.app.TutorialObserver;
 import dev.dl4jmnist.app.TutorialRequest;
 import dev.dl4jmnist.app.TutorialResult;
@@ -22,7 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code train}: the tutorial end to end — fit with validation, test, save, reload and verify. */
-@Command(name = "train",
+@Command(name = "train", header = "Trains the tutorial's MLP: fit with validation, test, save, reload and verify.",
         description = {"Trains the tutorial's MLP on MNIST, evaluates it on the test set, saves it, reloads it and",
                 "checks the reloaded model predicts exactly the same. Defaults: config/training.json."})
 public final class TrainCommand implements Callable<Integer> {
@@ -55,7 +56,7 @@ public final class TrainCommand implements Callable<Integer> {
             defaultValue = "models/mnist-mlp.zip")
     Path model;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Hyperparameter file to start from instead of the packaged config/training.json.")
+    @Option(names = "--config", paramLabel = "FILE", description = "Hyperparameter file to start from (default: ./config/training.json if present, else the packaged defaults).")
     Path config;
 
     @Mixin
@@ -63,8 +64,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TutorialRequest request = request();
         PrintWriter out = spec.commandLine().getOut();
+        TutorialRequest request = request(out);
         TutorialResult result = TrainTutorial.run(request, new Printer(out, ConsoleProgress.forOutput(out)));
         out.printf(Locale.ROOT, "%nTest score: %s%n", result.test().loss());
         out.printf(Locale.ROOT, "Test accuracy: %s%n", result.test().accuracy());
@@ -81,10 +82,11 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** The request from the options: a bad config file is an error, an invalid option value a usage error. */
-    TutorialRequest request() {
-        TrainingConfig base = config != null ? TrainingConfig.fromFile(config) : TrainingConfig.defaults();
+    TutorialRequest request(PrintWriter out) {
+        ConfigFiles.Loaded<TrainingConfig> base = TrainingConfig.load(config);
+        out.println("Config: " + base.source());
         return Usage.check(spec, () -> {
-            TrainingConfig c = base;
+            TrainingConfig c = base.value();
             if (epochs != null) c = c.withEpochs(epochs);
             if (batchSize != null) c = c.withBatchSize(batchSize);
             if (seed != null) c = c.withSeed(seed);
@@ -100,7 +102,7 @@ public final class TrainCommand implements Callable<Integer> {
     private record Printer(PrintWriter out, TrainingProgress progress) implements TutorialObserver {
         @Override
         public void dataReady(MnistLocation location, DataShapes shapes) {
-            out.println("MNIST: " + location.source() + " (verified)");
+            out.println("MNIST: " + location.describe());
             out.println(shapes.format());
             out.println();
             out.flush();

@@ -96,21 +96,59 @@ public final class MnistLocator {
             }
             return new MnistLocation(dir, dir.toString());
         }
+        List<String> damaged = new ArrayList<>();
         for (MnistFileSpec spec : specs) {
             Path target = cacheDir.resolve(spec.name());
-            if (Files.isRegularFile(target) && tryValidate(target, spec)) {
-                continue;
-            }
             Path plain = dir.resolve(spec.name());
             boolean gz = !Files.isRegularFile(plain);
             Path source = gz ? dir.resolve(spec.gzName()) : plain;
-            AtomicFiles.write(target, tmp -> {
-                try (InputStream in = open(source, gz); OutputStream out = Files.newOutputStream(tmp)) {
-                    IdxValidator.validate(in, out, spec, source.toString());
+            String fingerprint = fingerprint(source);
+            Path stamp = stampFor(target);
+            boolean cachedValid = Files.isRegularFile(target) && tryValidate(target, spec);
+            if (cachedValid && fingerprint.equals(readStamp(stamp))) {
+                continue;                                   // unpacked from this very source file before, and still intact
+            }
+            try {
+                AtomicFiles.write(target, tmp -> {
+                    try (InputStream in = open(source, gz); OutputStream out = Files.newOutputStream(tmp)) {
+                        IdxValidator.validate(in, out, spec, source.toString());
+                    }
+                });
+                AtomicFiles.writeString(stamp, fingerprint);
+            } catch (AppException e) {
+                if (!cachedValid) {
+                    throw e;
                 }
-            });
+                damaged.add(e.getMessage());                // the earlier verified copy is still good: use it, and say so
+            }
+        }
+        if (!damaged.isEmpty()) {
+            return new MnistLocation(cacheDir, cacheDir.toString(), "the source " + dir + " is damaged (" + String.join("; ", damaged)
+                    + "), so the copies unpacked from it earlier were used");
         }
         return new MnistLocation(cacheDir, dir + " (unpacked into " + cacheDir + ")");
+    }
+
+    /** Size and modification time of a source file: when they change, the source is unpacked and verified again. */
+    private static String fingerprint(Path source) {
+        try {
+            return Files.size(source) + " " + Files.getLastModifiedTime(source).toMillis();
+        } catch (IOException e) {
+            throw new AppException(source + ": cannot read (" + AtomicFiles.describe(e) + ")", e);
+        }
+    }
+
+    /** Beside each unpacked file, the fingerprint of the source it was unpacked from. */
+    private static Path stampFor(Path unpacked) {
+        return unpacked.resolveSibling("." + unpacked.getFileName() + ".source");
+    }
+
+    private static String readStamp(Path stamp) {
+        try {
+            return Files.isRegularFile(stamp) ? Files.readString(stamp) : "";
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** Null when every file is present and valid; otherwise what is wrong. */

@@ -1,24 +1,17 @@
 package dev.dl4jmnist.experiments;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.UsageException;
+import dev.dl4jmnist.io.ConfigFiles;
 import dev.dl4jmnist.model.TrainingConfig;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The list of configurations a sweep trains, read from a file like {@code config/experiments.json}
@@ -27,8 +20,8 @@ import java.util.stream.Collectors;
  */
 public record SweepDefinition(List<ExperimentConfig> configurations) {
 
-    /** The packaged copy of {@code config/experiments.json}. */
-    public static final String DEFAULTS_RESOURCE = "/config/experiments.json";
+    /** The file users edit; {@code ./config/experiments.json} when it exists, else the packaged copy. */
+    public static final String FILE_NAME = "experiments.json";
 
     public SweepDefinition {
         configurations = List.copyOf(configurations);
@@ -62,51 +55,28 @@ public record SweepDefinition(List<ExperimentConfig> configurations) {
     record Entry(String name, Integer batchSize, List<Integer> hidden, Integer epochs) {
     }
 
-    /** The default sweep, from the packaged {@code config/experiments.json}. */
+    /** The default sweep: {@code ./config/experiments.json} when it exists, else the packaged copy. */
     public static SweepDefinition defaults() {
-        try (InputStream in = SweepDefinition.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(DEFAULTS_RESOURCE + " is missing from the application");
-            }
-            return parse(in, DEFAULTS_RESOURCE);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + DEFAULTS_RESOURCE + ": " + e.getMessage(), e);
-        }
+        ConfigFiles.Loaded<FileContent> loaded = ConfigFiles.readDefault(FILE_NAME, FileContent.class);
+        return checked(loaded.value(), loaded.source());
     }
 
     /** Reads a sweep file; any problem is one {@link AppException} line naming the file. */
     public static SweepDefinition fromFile(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new AppException("experiment file " + file + " does not exist");
+            throw new UsageException("experiment file " + file + " does not exist");
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, file.toString());
-        } catch (IOException e) {
-            throw new AppException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return checked(ConfigFiles.read(file, FileContent.class), file.toString());
     }
 
-    private static SweepDefinition parse(InputStream in, String source) throws IOException {
-        FileContent content;
-        try {
-            content = mapper().readValue(in, FileContent.class);
-        } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds().stream().map(String::valueOf).filter(k -> !k.equals("_comment"))
-                    .sorted().collect(Collectors.joining(", "));
-            throw new AppException(source + ": unknown key \"" + e.getPropertyName() + "\" in " + where(e)
-                    + " (known keys: " + known + ")", e);
-        } catch (JacksonException e) {
-            JsonLocation at = e.getLocation();
-            String line = at != null && at.getLineNr() > 0 ? " line " + at.getLineNr() : "";
-            throw new AppException(source + line + ": " + e.getOriginalMessage(), e);
-        }
-        if (content == null || content.configurations() == null) {
-            throw new AppException(source + ": no \"configurations\" list");
+    private static SweepDefinition checked(FileContent content, String source) {
+        if (content.configurations() == null) {
+            throw new UsageException(source + ": no \"configurations\" list");
         }
         try {
             return build(content);
         } catch (AppException e) {
-            throw new AppException(source + ": " + e.getMessage(), e);
+            throw new UsageException(source + ": " + e.getMessage(), e);
         }
     }
 
@@ -166,26 +136,5 @@ public record SweepDefinition(List<ExperimentConfig> configurations) {
         } catch (AppException e) {
             throw new AppException((index < 0 ? "" : "configurations[" + index + "]: ") + e.getMessage(), e);
         }
-    }
-
-    private static String where(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        List<JsonMappingException.Reference> path = e.getPath();
-        for (int i = 0; i < path.size() - 1; i++) {         // the last reference is the unknown key itself
-            JsonMappingException.Reference r = path.get(i);
-            if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            } else {
-                sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
-            }
-        }
-        return sb.length() == 0 ? "the top level" : sb.toString();
-    }
-
-    private static ObjectMapper mapper() {
-        return new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 }

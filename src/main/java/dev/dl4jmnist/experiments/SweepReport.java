@@ -1,6 +1,7 @@
 package dev.dl4jmnist.experiments;
 
 import dev.dl4jmnist.io.AtomicFiles;
+import dev.dl4jmnist.io.WriteTogether;
 import dev.dl4jmnist.visualisation.ChartFiles;
 
 import java.nio.file.Path;
@@ -39,11 +40,13 @@ public record SweepReport(String createdAt, String dataSource, int trainExamples
         Files files = Files.in(outputDir);
         SweepReport report = new SweepReport(Instant.now().toString(), dataSource, request.trainExamples(),
                 request.testExamples(), results.size(), total, ResultTable.CSV_COLUMNS, results);
-        AtomicFiles.writeString(files.csv(), ResultTable.csv(results));
-        AtomicFiles.writeStream(files.json(), out -> ResultStore.MAPPER.writeValue(out, report));
-        ChartFiles.writePng(files.accuracyChart(), SweepCharts.accuracyByBatchSize(results));
-        ChartFiles.writePng(files.timeChart(), SweepCharts.trainingTimeByBatchSize(results));
-        ChartFiles.writePng(files.validationLossChart(), SweepCharts.validationLoss(results));
+        WriteTogether.run(() -> {                        // Ctrl-C never leaves charts of fewer runs than the table
+            AtomicFiles.writeString(files.csv(), ResultTable.csv(results));
+            AtomicFiles.writeStream(files.json(), out -> ResultStore.MAPPER.writeValue(out, report));
+            ChartFiles.writePng(files.accuracyChart(), SweepCharts.accuracyByBatchSize(results));
+            ChartFiles.writePng(files.timeChart(), SweepCharts.trainingTimeByBatchSize(results));
+            ChartFiles.writePng(files.validationLossChart(), SweepCharts.validationLoss(results));
+        });
         return files;
     }
 }

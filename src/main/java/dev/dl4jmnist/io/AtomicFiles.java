@@ -9,6 +9,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Writes files so that readers see either the old file or the complete new one, never a half-written one. */
 public final class AtomicFiles {
@@ -28,7 +31,8 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            removeStaleTemporaries(dir, target.getFileName().toString());
+            tmp = Files.createTempFile(dir, temporaryPrefix(target.getFileName().toString(), ProcessHandle.current().pid()), ".tmp");
             tmp.toFile().deleteOnExit();                  // also gone if the user interrupts the write (Ctrl-C)
             writer.write(tmp);
             makeReadable(tmp);
@@ -49,6 +53,33 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /** Temporary files are named {@code .NAME.PID-RANDOM.tmp}: hidden, and traceable to the process writing them. */
+    static String temporaryPrefix(String name, long pid) {
+        return "." + name + "." + pid + "-";
+    }
+
+    /**
+     * Deletes temporaries of {@code name} left by processes that no longer run (a {@code kill -9} during a
+     * write); a temporary of a live process (another run writing now) is left alone.
+     */
+    static void removeStaleTemporaries(Path dir, String name) {
+        Pattern ours = Pattern.compile(Pattern.quote("." + name + ".") + "(\\d+)-\\d+\\.tmp");
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Matcher m = ours.matcher(f.getFileName().toString());
+                if (m.matches() && !isRunning(Long.parseLong(m.group(1)))) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException | NumberFormatException ignored) {
+            // best effort: a leftover is hidden and harmless, and the next write tries again
+        }
+    }
+
+    private static boolean isRunning(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /** Temporary files are created owner-only; the finished file gets the usual rw-r--r--. */
@@ -79,21 +110,27 @@ public final class AtomicFiles {
     }
 
     /**
-     * Fails early, with a clear message, when a file cannot be created at {@code target}
-     * (so a long training run does not end in an unwritable path).
+     * Fails early, with a clear message, when a file cannot be created at {@code target} (so a long
+     * training run does not end in an unwritable path). Creates nothing: the directories are made only
+     * when the file is written.
      */
     public static void checkWritable(Path target) {
         Path abs = target.toAbsolutePath();
         if (Files.isDirectory(abs)) {
             throw new AppException("cannot write " + target + ": it is a directory");
         }
-        Path dir = abs.getParent();
-        try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".probe");
-            Files.delete(probe);
-        } catch (IOException | SecurityException e) {
-            throw new AppException("cannot write " + target + ": " + describe(e), e);
+        Path existing = abs.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            throw new AppException("cannot write " + target + ": no such file system root");
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new AppException("cannot write " + target + ": " + existing + " is a file, not a directory");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new AppException("cannot write " + target + ": permission denied (" + existing + ")");
         }
     }
 

@@ -1,11 +1,14 @@
 package dev.dl4jmnist.model;
 
+import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.data.MnistData;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
  * The one inference API: a network that maps 784 pixels (0..1) to 10 digit probabilities, run in
@@ -53,12 +56,24 @@ public final class DigitClassifier {
 
     /** Probabilities for a batch of images, one row each ({@code [n, 784]} in, {@code [n, 10]} out). */
     public INDArray probabilities(INDArray pixels) {
+        INDArray out;
         synchronized (network) {
-            if (network instanceof MultiLayerNetwork net) {
-                return net.output(pixels, false);
-            }
-            return ((ComputationGraph) network).outputSingle(false, pixels);
+            out = network instanceof MultiLayerNetwork net ? net.output(pixels, false)
+                    : ((ComputationGraph) network).outputSingle(false, pixels);
         }
+        return requireFinite(out);
+    }
+
+    /**
+     * Never lets a NaN or infinity pass as a probability: finite weights can still overflow (very large
+     * weights, or a diverged training run), and such an output is no result at all.
+     */
+    private static INDArray requireFinite(INDArray probabilities) {
+        if (BooleanIndexing.or(probabilities, Conditions.isNan()) || BooleanIndexing.or(probabilities, Conditions.isInfinite())) {
+            throw new AppException("the model's output is not a probability (it holds NaN or infinite values):"
+                    + " its weights overflow on this input");
+        }
+        return probabilities;
     }
 
     /** Probabilities for images given as rows of 784 pixels in [0, 1]; one row of 10 per image. */

@@ -1,13 +1,10 @@
 package dev.dl4jmnist.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.io.ConfigFiles;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,11 +14,15 @@ import java.util.List;
  * {@code config/training.json} and are the tutorial's.
  */
 @JsonIgnoreProperties(value = {"_comment"})
-public record TrainingConfig(int epochs, int batchSize, long seed, List<Integer> hidden, double dropout,
-                             double learningRate, double beta1, double beta2, double epsilon) {
-
-    /** The packaged copy of {@code config/training.json}. */
-    public static final String DEFAULTS_RESOURCE = "/config/training.json";
+public record TrainingConfig(@JsonProperty(required = true) int epochs,
+                             @JsonProperty(required = true) int batchSize,
+                             @JsonProperty(required = true) long seed,
+                             @JsonProperty(required = true) List<Integer> hidden,
+                             @JsonProperty(required = true) double dropout,
+                             @JsonProperty(required = true) double learningRate,
+                             @JsonProperty(required = true) double beta1,
+                             @JsonProperty(required = true) double beta2,
+                             @JsonProperty(required = true) double epsilon) {
 
     public TrainingConfig {
         hidden = hidden == null ? List.of() : List.copyOf(hidden);
@@ -49,39 +50,26 @@ public record TrainingConfig(int epochs, int batchSize, long seed, List<Integer>
         }
     }
 
-    /** The tutorial's hyperparameters, read from the packaged {@code config/training.json}. */
+    /** The file users edit; {@code ./config/training.json} when it exists, else the packaged copy. */
+    public static final String FILE_NAME = "training.json";
+
+    /** The tutorial's hyperparameters: {@code ./config/training.json} when it exists, else the packaged copy. */
     public static TrainingConfig defaults() {
-        try (InputStream in = TrainingConfig.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(DEFAULTS_RESOURCE + " is missing from the application");
-            }
-            return mapper().readValue(in, TrainingConfig.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + DEFAULTS_RESOURCE + ": " + e.getMessage(), e);
-        }
+        return load(null).value();
+    }
+
+    /**
+     * The hyperparameters to start from, and where they came from: {@code file} when given, else
+     * {@code ./config/training.json} when it exists, else the packaged defaults.
+     */
+    public static ConfigFiles.Loaded<TrainingConfig> load(Path file) {
+        return file != null ? new ConfigFiles.Loaded<>(fromFile(file), file.toString())
+                : ConfigFiles.readDefault(FILE_NAME, TrainingConfig.class);
     }
 
     /** Reads a configuration file of the same form as {@code config/training.json}. */
     public static TrainingConfig fromFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new AppException("configuration file " + file + " does not exist");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return mapper().readValue(in, TrainingConfig.class);
-        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
-            Throwable cause = e.getCause();
-            throw new AppException(file + ": " + (cause != null ? cause.getMessage() : e.getOriginalMessage()), e);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new AppException(file + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new AppException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static ObjectMapper mapper() {
-        return new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+        return ConfigFiles.read(file, TrainingConfig.class);
     }
 
     public TrainingConfig withEpochs(int v) {

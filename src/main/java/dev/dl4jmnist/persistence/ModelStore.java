@@ -66,13 +66,15 @@ public final class ModelStore {
         if (isKerasFile(file)) {
             return importKeras(file).model();
         }
+        boolean graph = isComputationGraph(file);
         Model model;
         try {
-            model = isComputationGraph(file) ? ModelSerializer.restoreComputationGraph(file.toFile(), true)
+            model = graph ? ModelSerializer.restoreComputationGraph(file.toFile(), true)
                     : ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
         } catch (IOException | RuntimeException e) {
-            throw new AppException("cannot load model " + file + ": not a DL4J model zip ("
-                    + (e.getMessage() != null ? e.getMessage().lines().findFirst().orElse("") : e.getClass().getSimpleName()) + ")", e);
+            // DL4J's own messages are not for users ("Model wasnt found within file", ...): say what it means
+            throw new AppException("cannot load model " + file + ": DL4J cannot read the " + (graph ? "graph" : "network")
+                    + " inside (damaged, or written by an incompatible DL4J version)", e);
         }
         ModelCheck.requireDigitClassifier(model, file);
         return model;
@@ -97,18 +99,31 @@ public final class ModelStore {
                 "no trained model in " + dir + " (run 'train' first, or pass --model)"));
     }
 
-    /** A ComputationGraph's saved configuration lists "vertices"; a MultiLayerNetwork's does not. */
-    private static boolean isComputationGraph(Path file) throws IOException {
+    /**
+     * Checks that {@code file} is a ModelSerializer zip (a configuration and parameters inside) and tells
+     * a graph from a network: a ComputationGraph's configuration lists "vertices"; a MultiLayerNetwork's does not.
+     */
+    private static boolean isComputationGraph(Path file) {
+        String problem;
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry entry = zip.getEntry("configuration.json");
-            if (entry == null) {
-                throw new IOException("no configuration.json inside");
+            ZipEntry config = zip.getEntry("configuration.json");
+            if (config == null) {
+                problem = "it has no configuration.json";
+            } else if (zip.getEntry("coefficients.bin") == null) {
+                problem = "it has a configuration but no parameters (coefficients.bin)";
+            } else {
+                try (InputStream in = zip.getInputStream(config)) {
+                    return new ObjectMapper().readTree(in).has("vertices");
+                } catch (com.fasterxml.jackson.core.JacksonException e) {
+                    problem = "its configuration.json is not valid JSON";
+                }
             }
-            try (InputStream in = zip.getInputStream(entry)) {
-                JsonNode config = new ObjectMapper().readTree(in);
-                return config.has("vertices");
-            }
+        } catch (java.util.zip.ZipException e) {
+            problem = "it is not a zip file";
+        } catch (IOException e) {
+            problem = "it cannot be read (" + AtomicFiles.describe(e) + ")";
         }
+        throw new AppException("cannot load model " + file + ": not a DL4J model zip (" + problem + ")");
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.dl4jmnist.visualisation;
 import dev.dl4jmnist.training.EpochStats;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 
@@ -18,6 +19,12 @@ import java.util.function.ToDoubleFunction;
 public final class TrainingCharts {
     public static final int WIDTH = 800;
     public static final int HEIGHT = 600;
+    /** The training series' colour: matplotlib's first default colour, as in the tutorial's plots. */
+    public static final Color TRAINING_COLOUR = new Color(0x1f77b4);
+    /** The validation series' colour: matplotlib's second default colour. */
+    public static final Color VALIDATION_COLOUR = new Color(0xff7f0e);
+    /** Tick labels: at most four decimals, so a one-epoch chart does not show 0.249144802467028. */
+    static final String VALUE_PATTERN = "0.0###";
 
     private TrainingCharts() {
     }
@@ -39,6 +46,11 @@ public final class TrainingCharts {
         ChartFiles.writePng(file, accuracyChart(history));
     }
 
+    private static void styleSeries(XYSeries series, Color colour) {
+        series.setLineColor(colour);
+        series.setMarkerColor(colour);
+    }
+
     private static XYChart chart(String title, String yTitle, List<EpochStats> history,
                                  String train, ToDoubleFunction<EpochStats> trainValue,
                                  String validation, ToDoubleFunction<EpochStats> validationValue) {
@@ -48,14 +60,16 @@ public final class TrainingCharts {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("Epoch").yAxisTitle(yTitle)
                 .build();
         XYStyler styler = chart.getStyler();
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);     // below the plot: it never hides the last epochs
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setLegendVisible(true);
         styler.setPlotGridLinesVisible(true);
         styler.setXAxisDecimalPattern("0");
+        styler.setYAxisDecimalPattern(VALUE_PATTERN);
         styler.setChartBackgroundColor(Color.WHITE);
         double[] epochs = history.stream().mapToDouble(EpochStats::epoch).toArray();
-        chart.addSeries(train, epochs, history.stream().mapToDouble(trainValue).toArray());
-        chart.addSeries(validation, epochs, history.stream().mapToDouble(validationValue).toArray());
+        styleSeries(chart.addSeries(train, epochs, history.stream().mapToDouble(trainValue).toArray()), TRAINING_COLOUR);
+        styleSeries(chart.addSeries(validation, epochs, history.stream().mapToDouble(validationValue).toArray()), VALIDATION_COLOUR);
         return chart;
     }
 }

@@ -1,6 +1,7 @@
 package dev.dl4jmnist.cli;
 
 import dev.dl4jmnist.model.DigitClassifier;
+import dev.dl4jmnist.Bits;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.TestModels;
 import dev.dl4jmnist.evaluation.Evaluator;
@@ -17,12 +18,15 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code compare} and {@code import-keras} through the command line: what they print, write and refuse. */
 class KerasCommandsTest {
+    private static final String NL = System.lineSeparator();
+
     private static final String K2 = "models/keras/keras-2.3.1-theano/trained_model.h5";
     private static final String K3 = "models/keras/keras-3.11.3-torch/trained_model.h5";
 
@@ -37,8 +41,11 @@ class KerasCommandsTest {
         assertTrue(r.out().contains("Parameters               669,706"), r.out());
         assertTrue(r.out().contains("Test accuracy            0.9800"), r.out());
         assertTrue(r.out().contains("Keras-reported accuracy  0.9800"), r.out());
-        assertTrue(r.out().contains("Imported Keras model vs Keras's own predictions (test_probs.npy): classes 10000/10000 identical,"
-                + " max abs probability difference 9.2"), r.out());
+        Matcher keras = Pattern.compile("Imported Keras model vs Keras's own predictions \\(test_probs\\.npy\\): classes 10000/10000"
+                + " identical, max abs probability difference (\\S+)").matcher(r.out());
+        assertTrue(keras.find(), r.out());
+        // float32 arithmetic in another order than Keras's: differences of a few ulps of 1.0, never more than 1e-5
+        assertThat(Double.parseDouble(keras.group(1))).isGreaterThanOrEqualTo(0).isLessThan(1e-5);
         assertTrue(r.out().contains("can be trained further in DL4J with Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1.0E-7)"), r.out());
 
         Matcher agree = Pattern.compile("Agreement between Keras and DL4J predicted classes: (\\d+)/10000 \\((\\d+\\.\\d\\d)%\\)").matcher(r.out());
@@ -66,7 +73,8 @@ class KerasCommandsTest {
 
         MultiLayerNetwork saved = ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), true);
         INDArray batch = TestData.mnist().test(500, 500).next().getFeatures();
-        assertEquals(DigitClassifier.of(KerasImporter.importModel(Path.of(K3)).model()).probabilities(batch), saved.output(batch, false));
+        Bits.assertBitIdentical(DigitClassifier.of(KerasImporter.importModel(Path.of(K3)).model()).probabilities(batch),
+                saved.output(batch, false), "outputs of the imported and the saved model");
         assertTrue(saved.getUpdater().getStateViewArray() != null, "updater state saved so training can continue");
     }
 
@@ -93,7 +101,7 @@ class KerasCommandsTest {
         Path out = tmp.resolve("out.zip");
         CliRunner notHdf5 = CliRunner.run("import-keras", "src/test/resources/keras/not-hdf5.h5", "--output", out.toString());
         assertEquals(1, notHdf5.exitCode());
-        assertEquals("error: src/test/resources/keras/not-hdf5.h5 is not an HDF5 file (a Keras .h5 model starts with the HDF5 signature)\n",
+        assertEquals("error: src/test/resources/keras/not-hdf5.h5 is not an HDF5 file (a Keras .h5 model starts with the HDF5 signature)" + NL,
                 notHdf5.err());
         assertFalse(Files.exists(out));
 
@@ -104,11 +112,11 @@ class KerasCommandsTest {
 
         CliRunner missingModel = CliRunner.run("compare", "--model", tmp.resolve("missing.zip").toString(), "--data-dir", TestData.mnist().location().directory().toString());
         assertEquals(1, missingModel.exitCode());
-        assertEquals("error: DL4J model " + tmp.resolve("missing.zip") + " does not exist\n", missingModel.err());
+        assertEquals("error: DL4J model " + tmp.resolve("missing.zip") + " does not exist" + NL, missingModel.err());
 
         CliRunner missingFile = CliRunner.run("import-keras", tmp.resolve("nope.h5").toString(), "--output", out.toString());
         assertEquals(1, missingFile.exitCode());
-        assertEquals("error: Keras model file " + tmp.resolve("nope.h5") + " does not exist\n", missingFile.err());
+        assertEquals("error: Keras model file " + tmp.resolve("nope.h5") + " does not exist" + NL, missingFile.err());
 
         CliRunner noOutput = CliRunner.run("import-keras", K2);
         assertEquals(2, noOutput.exitCode());

@@ -23,11 +23,25 @@ class MnistAppTest {
     }
 
     @Test
+    void topLevelHelpGivesEachCommandsWholeSummarySentence() {
+        String help = CliRunner.run("--help").out().replaceAll("\\s+", " ");
+        MnistApp.commandLine().getSubcommands().forEach((name, cl) -> {
+            if (name.equals("help")) {
+                return;
+            }
+            String[] header = cl.getCommandSpec().usageMessage().header();
+            assertThat(header).as(name).hasSize(1);
+            assertThat(header[0]).as(name).endsWith(".");
+            assertThat(help).as(name).contains(" " + name + " " + header[0]);
+        });
+    }
+
+    @Test
     void everyCommandAnswersHelpAndVersion() {
         for (String c : COMMANDS) {
             CliRunner help = CliRunner.run(c, "--help");
             assertEquals(0, help.exitCode(), c);
-            assertThat(help.out()).as(c).startsWith("Usage: dl4j-mnist " + c);
+            assertThat(help.out()).as(c).contains(System.lineSeparator() + "Usage: dl4j-mnist " + c);
             CliRunner version = CliRunner.run(c, "--version");
             assertEquals(0, version.exitCode(), c);
             assertThat(version.out()).as(c).startsWith("dl4j-mnist 1.0.0");

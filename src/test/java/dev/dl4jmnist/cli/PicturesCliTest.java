@@ -3,10 +3,17 @@ package dev.dl4jmnist.cli;
 import dev.dl4jmnist.RawIdx;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.TestModels;
+import dev.dl4jmnist.data.MnistImages;
+import dev.dl4jmnist.evaluation.EvaluationResult;
+import dev.dl4jmnist.evaluation.Evaluator;
+import dev.dl4jmnist.evaluation.PredictionSplit;
+import dev.dl4jmnist.visualisation.ImageChecks;
+import dev.dl4jmnist.visualisation.TrainingCharts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -79,19 +86,46 @@ class PicturesCliTest {
         for (String name : List.of("correct.png", "incorrect.png", "confusion.png", "evaluation.txt")) {
             Path file = dir.resolve("quick-1-epoch-" + name);
             assertTrue(r.out().contains("Wrote " + file), "path printed: " + file);
-            assertTrue(Files.size(file) > 0);
         }
-        assertNotNull(ImageIO.read(dir.resolve("quick-1-epoch-confusion.png").toFile()));
+        // the grids show the first nine correctly and incorrectly labelled test images, pixel for pixel
+        EvaluationResult result = Evaluator.evaluate(TestModels.quickModel(), TestData.mnist().test(1000, 300));
+        PredictionSplit split = PredictionSplit.of(result);
+        MnistImages images = TestData.mnist().testImages();
+        BufferedImage correct = ImageIO.read(dir.resolve("quick-1-epoch-correct.png").toFile());
+        BufferedImage incorrect = ImageIO.read(dir.resolve("quick-1-epoch-incorrect.png").toFile());
+        int[] firstCorrect = split.firstCorrect(9);
+        int[] firstIncorrect = split.firstIncorrect(9);
+        assertTrue(firstIncorrect.length > 0, "the one-epoch model gets some of 300 images wrong");
+        for (int k = 0; k < firstCorrect.length; k++) {
+            ImageChecks.assertTileShows(correct, k, 3, images.pixels()[firstCorrect[k]]);
+        }
+        for (int k = 0; k < firstIncorrect.length; k++) {
+            ImageChecks.assertTileShows(incorrect, k, 3, images.pixels()[firstIncorrect[k]]);
+        }
+        // the report file holds the analysis printed, and the heat map draws its dark diagonal
+        String report = Files.readString(dir.resolve("quick-1-epoch-evaluation.txt"));
+        assertTrue(report.contains(String.format(java.util.Locale.ROOT, "Correct predictions: %d of 300", split.correct().length)), report);
+        assertTrue(report.contains("macro avg"), report);
+        BufferedImage heat = ImageIO.read(dir.resolve("quick-1-epoch-confusion.png").toFile());
+        assertTrue(ImageChecks.countColour(heat, 0x4292c6, 30) > 3_000, "the diagonal cells are drawn dark");
     }
 
     @Test
-    void evaluateReportsUserErrorsInOneLine(@TempDir Path dir) {
+    void evaluateReportsUserErrorsInOneLine(@TempDir Path dir) throws Exception {
         CliRunner missing = CliRunner.run("evaluate", "--model", dir.resolve("nope.zip").toString(), "--data-dir", dataDir());
         assertEquals(MnistApp.EXIT_FAILURE, missing.exitCode());
         assertEquals("error: model file " + dir.resolve("nope.zip") + " does not exist" + System.lineSeparator(), missing.err());
         CliRunner range = CliRunner.run("evaluate", "--model", TestModels.quickModelPath().toString(), "--test-examples", "0");
         assertEquals(MnistApp.EXIT_USAGE, range.exitCode());
         assertTrue(range.err().startsWith("error: --test-examples must be between 1 and 10000, got 0"), range.err());
+        // a model that cannot be loaded leaves no trace: the output directory is not created
+        Path bad = dir.resolve("bad.zip");
+        Files.writeString(bad, "not a model");
+        CliRunner badModel = CliRunner.run("evaluate", "--model", bad.toString(), "--data-dir", dataDir(),
+                "--out-dir", dir.resolve("new").resolve("sub").toString());
+        assertEquals(MnistApp.EXIT_FAILURE, badModel.exitCode());
+        assertEquals(List.of("error: cannot load model " + bad + ": not a DL4J model zip (it is not a zip file)"), badModel.errLines());
+        assertFalse(Files.exists(dir.resolve("new")));
         CliRunner noModel = CliRunner.run("evaluate");
         assertEquals(MnistApp.EXIT_USAGE, noModel.exitCode());
         assertTrue(noModel.err().startsWith("error: Missing required option: '--model=ZIP'"), noModel.err());
@@ -106,10 +140,15 @@ class PicturesCliTest {
         assertTrue(Files.isRegularFile(dir.resolve("tiny.json")));
         for (String name : List.of("loss.png", "accuracy.png", "correct.png", "incorrect.png", "confusion.png", "evaluation.txt")) {
             Path file = dir.resolve("tiny-" + name);
-            assertTrue(r.out().contains("Wrote " + file), "path printed: " + file + "\n" + r.out());
-            assertTrue(Files.size(file) > 0);
+            assertTrue(r.out().contains("Wrote " + file), "path printed: " + file + System.lineSeparator() + r.out());
         }
-        assertEquals(800, ImageIO.read(dir.resolve("tiny-loss.png").toFile()).getWidth());
+        // each curve shows both series, in the charts' colours
+        for (String chart : List.of("tiny-loss.png", "tiny-accuracy.png")) {
+            BufferedImage image = ImageIO.read(dir.resolve(chart).toFile());
+            assertEquals(800, image.getWidth());
+            assertTrue(ImageChecks.countColour(image, TrainingCharts.TRAINING_COLOUR.getRGB() & 0xFFFFFF, 40) > 100, chart);
+            assertTrue(ImageChecks.countColour(image, TrainingCharts.VALIDATION_COLOUR.getRGB() & 0xFFFFFF, 40) > 100, chart);
+        }
         assertTrue(r.out().matches("(?s).*Correct predictions: \\d+ of 300 .*"), r.out());
     }
 }

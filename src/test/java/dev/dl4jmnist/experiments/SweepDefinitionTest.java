@@ -87,8 +87,10 @@ class SweepDefinitionTest {
         assertRefused("{\"configurations\": []}", ": a sweep needs at least one configuration");
         assertRefused("{\"epochs\": 5}", ": no \"configurations\" list");
         assertRefused("{\"epochs\": 0, \"configurations\": [{}]}", ": epochs must be at least 1, got 0");
-        assertRefused("{\"configurations\": [{\"batchSize\": 12.5}]}", " line 1: Cannot coerce Floating-point value (12.5)"
-                + " to `java.lang.Integer` value (but could if coercion was enabled using `CoercionConfig`)");
+        assertRefused("{\"configurations\": [{\"batchSize\": 12.5}]}",
+                ": \"configurations[0].batchSize\" must be a whole number, got 12.5");
+        assertRefused("{\"configurations\": [{\"hidden\": \"512\"}]}", ": \"configurations[0].hidden\" must be a list, got \"512\"");
+        assertRefused("{\"configurations\": [{\"batchSize\": 128}", " line 1, column 39: not valid JSON");
         assertRefused("{\"configurations\": [{\"batchSize\": 128}, {\"hidden\": [512, 512]}]}",
                 ": configurations[1] repeats configurations[0] (batch 128, hidden 512-512, 5 epochs); list each configuration once");
         assertRefused("{\"configurations\": [{\"name\": \"a\"}, {\"name\": \"a\", \"batchSize\": 64}]}",

@@ -11,6 +11,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
 import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import java.util.Map;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -133,11 +135,18 @@ class SweepTest {
         assertEquals(List.of("b100-h64-e1", "b400-h64-e1"), List.copyOf(loss.getSeriesMap().keySet()));
         assertArrayEquals(new double[]{results.get(1).history().get(0).valLoss()},
                 loss.getSeriesMap().get("b400-h64-e1").getYData());
-        for (Path png : List.of(sweep.files().accuracyChart(), sweep.files().timeChart(), sweep.files().validationLossChart())) {
-            BufferedImage image = ImageIO.read(png.toFile());
-            assertNotNull(image, png + " is not a readable image");
+        // each PNG is exactly the chart of these two runs, pixel for pixel (so it shows as many runs as the table)
+        Map<Path, org.knowm.xchart.internal.chartpart.Chart<?, ?>> charts = Map.of(
+                sweep.files().accuracyChart(), SweepCharts.accuracyByBatchSize(results),
+                sweep.files().timeChart(), SweepCharts.trainingTimeByBatchSize(results),
+                sweep.files().validationLossChart(), SweepCharts.validationLoss(results));
+        for (Map.Entry<Path, org.knowm.xchart.internal.chartpart.Chart<?, ?>> e : charts.entrySet()) {
+            BufferedImage image = ImageIO.read(e.getKey().toFile());
             assertEquals(900, image.getWidth());
             assertEquals(560, image.getHeight());
+            BufferedImage expected = BitmapEncoder.getBufferedImage(e.getValue());
+            assertArrayEquals(expected.getRGB(0, 0, 900, 560, null, 0, 900), image.getRGB(0, 0, 900, 560, null, 0, 900),
+                    e.getKey() + " shows the runs' chart");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.dl4jmnist.kerasimport;
 
 import dev.dl4jmnist.model.DigitClassifier;
+import dev.dl4jmnist.Bits;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.data.MnistData;
 import dev.dl4jmnist.evaluation.EvaluationResult;
@@ -33,15 +34,17 @@ class ContinueTrainingTest {
 
         // dropout is active while training (two passes differ) and off for inference (two passes agree)
         assertNotEquals(net.output(batch, true), net.output(batch, true));
-        assertEquals(net.output(batch, false), net.output(batch, false));
+        Bits.assertBitIdentical(net.output(batch, false), net.output(batch, false), "two inference passes");
 
         Nd4j.getRandom().setSeed(42);   // dropout masks
         net.fit(data.train(128, 10_000, 42));
         double change = net.params().sub(before).norm2Number().doubleValue();
-        assertTrue(change > 0.01, "parameters moved by " + change);
+        // 79 Adam steps of at most ~lr per parameter: measured 5.61 (of a norm of 48.9). One step moves the
+        // parameters by at most lr·sqrt(669,706) ≈ 0.82, so a few steps, or none, would stay far below 3
+        assertTrue(change > 3 && change < 10, "parameters moved by " + change);
         EvaluationResult after = Evaluator.evaluate(net, data.test(1000, 10_000));
-        System.out.printf("one more epoch on 10,000 images: parameter change %.4f, test accuracy %.4f, loss %.4f%n",
-                change, after.accuracy(), after.loss());
+        System.out.printf("one more epoch on 10,000 images: parameter change %.4f (norm before %.4f), test accuracy %.4f, loss %.4f%n",
+                change, before.norm2Number().doubleValue(), after.accuracy(), after.loss());
         // starting from Keras's weights (0.98), not from scratch (about 0.93 after one epoch on 10,000 images);
         // Adam's moment estimates start again at zero in DL4J, so the first steps shake the weights a little
         assertTrue(after.accuracy() >= 0.965, "accuracy after one more epoch " + after.accuracy());

@@ -1,6 +1,7 @@
 package dev.dl4jmnist.persistence;
 
 import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.Bits;
 import dev.dl4jmnist.model.MnistMlp;
 import dev.dl4jmnist.model.TrainingConfig;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -36,9 +37,9 @@ class ModelStoreTest {
         ModelStore.save(net, file);
         MultiLayerNetwork back = (MultiLayerNetwork) ModelStore.load(file);
 
-        assertEquals(net.params(), back.params());
-        assertEquals(net.getUpdater().getStateViewArray(), back.getUpdater().getStateViewArray());
-        assertEquals(net.output(x, false), back.output(x, false));
+        Bits.assertBitIdentical(net.params(), back.params(), "parameters");
+        Bits.assertBitIdentical(net.getUpdater().getStateViewArray(), back.getUpdater().getStateViewArray(), "Adam's state");
+        Bits.assertBitIdentical(net.output(x, false), back.output(x, false), "outputs");
         assertEquals(net.getLayerWiseConfigurations(), back.getLayerWiseConfigurations());
     }
 
@@ -72,9 +73,50 @@ class ModelStoreTest {
         Path notAModel = tmp.resolve("x.zip");
         Files.writeString(notAModel, "hello");
         assertThat(assertThrows(AppException.class, () -> ModelStore.load(notAModel)).getMessage())
-                .startsWith("cannot load model " + notAModel + ": not a DL4J model zip");
+                .isEqualTo("cannot load model " + notAModel + ": not a DL4J model zip (it is not a zip file)");
         assertThat(assertThrows(AppException.class, () -> ModelStore.load(tmp.resolve("none.zip"))).getMessage())
                 .isEqualTo("model file " + tmp.resolve("none.zip") + " does not exist");
+    }
+
+    @Test
+    void zipsThatAreNotModelsSayWhatIsMissingInOurWords() throws IOException {
+        Path noConfig = zip("other.zip", "readme.txt");
+        Path noParameters = zip("config-only.zip", "configuration.json");
+        Path badJson = zip("bad-json.zip", "configuration.json", "coefficients.bin");
+        assertThat(assertThrows(AppException.class, () -> ModelStore.load(noConfig)).getMessage())
+                .isEqualTo("cannot load model " + noConfig + ": not a DL4J model zip (it has no configuration.json)");
+        assertThat(assertThrows(AppException.class, () -> ModelStore.load(noParameters)).getMessage())
+                .isEqualTo("cannot load model " + noParameters + ": not a DL4J model zip (it has a configuration but no"
+                        + " parameters (coefficients.bin))");
+        assertThat(assertThrows(AppException.class, () -> ModelStore.load(badJson)).getMessage())
+                .isEqualTo("cannot load model " + badJson + ": not a DL4J model zip (its configuration.json is not valid JSON)");
+
+        // a real model zip whose parameters are damaged: our words, not DL4J's
+        Path model = tmp.resolve("m.zip");
+        ModelStore.save(MnistMlp.create(TrainingConfig.defaults().withHidden(java.util.List.of(8))), model);
+        Path damaged = tmp.resolve("damaged.zip");
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(model.toFile());
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(damaged))) {
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(in.entries())) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                byte[] bytes = in.getInputStream(e).readAllBytes();
+                out.write(e.getName().equals("coefficients.bin") ? java.util.Arrays.copyOf(bytes, 10) : bytes);
+            }
+        }
+        assertThat(assertThrows(AppException.class, () -> ModelStore.load(damaged)).getMessage())
+                .isEqualTo("cannot load model " + damaged + ": DL4J cannot read the network inside (damaged, or written by"
+                        + " an incompatible DL4J version)");
+    }
+
+    private Path zip(String name, String... entries) throws IOException {
+        Path file = tmp.resolve(name);
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            for (String e : entries) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e));
+                out.write("{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return file;
     }
 
     @Test
@@ -93,7 +135,7 @@ class ModelStoreTest {
         org.deeplearning4j.util.ModelSerializer.writeModel(graph, cg.toFile(), false);
         org.deeplearning4j.nn.api.Model back = ModelStore.load(cg);
         assertThat(back).isInstanceOf(org.deeplearning4j.nn.graph.ComputationGraph.class);
-        assertEquals(graph.params(), back.params());
+        Bits.assertBitIdentical(graph.params(), back.params(), "graph parameters");
 
         Path junk = tmp.resolve("junk.zip");
         Files.writeString(junk, "not a zip");

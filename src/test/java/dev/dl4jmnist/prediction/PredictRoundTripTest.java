@@ -58,7 +58,7 @@ class PredictRoundTripTest {
 
         ObjectMapper json = new ObjectMapper();
         Map<Integer, Integer> predicted = new HashMap<>();
-        for (String line : out.toString().split("\n")) {
+        for (String line : out.toString().lines().toList()) {
             JsonNode node = json.readTree(line);
             String name = Path.of(node.get("file").asText()).getFileName().toString();
             predicted.put(Integer.parseInt(name.substring(6, 10)), node.get("prediction").asInt());
@@ -81,7 +81,10 @@ class PredictRoundTripTest {
         assertTrue(agreement >= 0.99, "labels agree with the originals' for only " + agreement);
         assertTrue(Math.abs(accPictures - accOriginal) <= 0.01,
                 "accuracy " + accPictures + " on pictures vs " + accOriginal + " on the original images");
-        assertTrue(Math.abs(accPictures - testAccuracy) <= 0.01,
-                "accuracy " + accPictures + " on pictures vs the model's test accuracy " + testAccuracy);
+        // 400 of 10,000 images: their accuracy scatters around the whole set's with a standard error of
+        // sqrt(p(1-p)/400) ≈ 0.009 at p ≈ 0.967; allow three standard errors
+        double spread = 3 * Math.sqrt(testAccuracy * (1 - testAccuracy) / IMAGES);
+        assertTrue(Math.abs(accPictures - testAccuracy) <= spread,
+                "accuracy " + accPictures + " on pictures vs the model's test accuracy " + testAccuracy + " (allowed " + spread + ")");
     }
 }

@@ -55,9 +55,9 @@ class TrainingChartsTest {
             assertTrue(ImageChecks.distinctColours(image) > 20, "anti-aliased lines and text");
             double drawn = ImageChecks.nonBackgroundFraction(image);
             assertTrue(drawn > 0.02, file + ": " + drawn + " of the pixels are drawn");
-            // both series are drawn in XChart's first two default colours (blue and yellow-orange)
-            assertTrue(ImageChecks.countColour(image, 0x4364FF, 40) > 200, "first series drawn");
-            assertTrue(ImageChecks.countColour(image, 0xFFC038, 40) > 200, "second series drawn");
+            // both series are drawn, each in the colour the charts set (matplotlib's blue and orange)
+            assertTrue(ImageChecks.countColour(image, TrainingCharts.TRAINING_COLOUR.getRGB() & 0xFFFFFF, 40) > 200, "training series drawn");
+            assertTrue(ImageChecks.countColour(image, TrainingCharts.VALIDATION_COLOUR.getRGB() & 0xFFFFFF, 40) > 200, "validation series drawn");
         }
         assertTrue(Files.size(loss) > 5_000);
     }
@@ -77,6 +77,18 @@ class TrainingChartsTest {
         assertTrue(ImageChecks.distinctColours(image) > 20);
         // ten dark diagonal cells: well over 10 × 30 × 30 pixels near the darkest colour
         assertTrue(ImageChecks.countColour(image, 0x4292c6, 30) > 9_000, "the diagonal is drawn dark");
+    }
+
+    @Test
+    void seriesColoursTicksAndLegendAreSetNotLeftToDefaults() {
+        XYChart chart = TrainingCharts.accuracyChart(List.of(new EpochStats(1, 16, 0.249144802467028, 0.9256, 0.1036, 0.9671, 1, 1)));
+        assertEquals(TrainingCharts.TRAINING_COLOUR, chart.getSeriesMap().get("accuracy").getLineColor());
+        assertEquals(TrainingCharts.VALIDATION_COLOUR, chart.getSeriesMap().get("val_accuracy").getLineColor());
+        assertEquals(TrainingCharts.VALIDATION_COLOUR, chart.getSeriesMap().get("val_accuracy").getMarkerColor());
+        assertEquals("0.2491", new java.text.DecimalFormat(chart.getStyler().getYAxisDecimalPattern(),
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(0.249144802467028));
+        // outside the plot area: the legend cannot cover the last epochs, where accuracy is highest
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideS, chart.getStyler().getLegendPosition());
     }
 
     @Test
