@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code serve}: the drawing page and the prediction API over HTTP, until Ctrl-C or SIGTERM. */
-@Command(name = "serve",
+@Command(name = "serve", header = "Serves a page to draw digits on and a JSON prediction API.",
         description = {"Serves a page to draw a digit on and see the model's answer, and a JSON API",
                 "(POST /api/predict, GET /api/model, GET /health). Runs until Ctrl-C or SIGTERM,",
                 "then finishes the requests in flight and exits 0."})
