@@ -12,6 +12,8 @@ import dev.dl4jmnist.prediction.imaging.ImageFiles;
 import dev.dl4jmnist.prediction.imaging.PreparedDigit;
 
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,8 +83,8 @@ public final class DigitService {
 
     private static String base64Png(PreparedDigit digit) {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(digit.toImage(), "png", png);
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(png)) {   // no cache file, unlike ImageIO.write(stream)
+            ImageIO.write(digit.toImage(), "png", out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
