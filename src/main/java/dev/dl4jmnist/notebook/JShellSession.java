@@ -110,7 +110,8 @@ final class JShellSession implements AutoCloseable {
         shell.diagnostics(snippet).filter(Diag::isError).forEach(d -> {
             int at = (int) Math.max(0, Math.min(d.getStartPosition(), source.length()));
             String message = d.getMessage(Locale.ROOT).lines().findFirst().orElse("");
-            lines.add(where(cellNumber, firstLine + lineOf(source, at) - 1) + message);
+            int skipped = lineOf(source, leadingBlank(source)) - 1;  // the snippet keeps the blank lines before it
+            lines.add(where(cellNumber, firstLine + lineOf(source, at) - 1 - skipped) + message);
         });
         return lines.isEmpty() ? List.of(where(cellNumber, firstLine) + "does not compile") : lines;
     }
