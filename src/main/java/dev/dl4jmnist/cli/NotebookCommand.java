@@ -39,29 +39,16 @@ public final class NotebookCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<NotebookResult> results = new NotebookRunner(new CellLines(out))
+        List<NotebookResult> results = new NotebookRunner(new CellLines(out, err))
                 .run(new NotebookRequest(sources, output));
-        boolean allPassed = true;
-        for (NotebookResult r : results) {
-            if (r.failedCell().isPresent()) {
-                allPassed = false;
-                ExecutedCell cell = r.failedCell().get();
-                CellOutput.Failure failure = cell.failure().orElseThrow();
-                err.printf("error: %s: cell %d failed (%s): %s%n", r.source(), cell.number(),
-                        cell.cell().firstLine(), failure.summary());
-                failure.traceback().stream().skip(1).limit(6).forEach(l -> err.println("  " + l.strip()));
-            }
-            out.printf(Locale.ROOT, "%s: %s in %.1fs%n", r.source(), r.succeeded() ? "done" : "FAILED", r.seconds());
-            out.println("Wrote " + r.ipynb());
-            out.println("Wrote " + r.html());
-        }
+        boolean allPassed = results.stream().allMatch(NotebookResult::succeeded);
         out.flush();
         err.flush();
         return allPassed ? 0 : MnistApp.EXIT_FAILURE;
     }
 
-    /** One line per code cell: its position, time and first line. */
-    private record CellLines(PrintWriter out) implements NotebookObserver {
+    /** One line per code cell (its position, time and first line), then the files written or the failure. */
+    private record CellLines(PrintWriter out, PrintWriter err) implements NotebookObserver {
         @Override
         public void cellStarted(Path source, ExecutedCell pending, int codeIndex, int codeCells) {
             if (codeIndex == 1) {
@@ -78,6 +65,21 @@ public final class NotebookCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "  [%2d/%d] %6.1fs %s %s%n", codeIndex, codeCells, cell.seconds(),
                     cell.failure().isPresent() ? "FAILED" : "ok    ", first);
+            out.flush();
+        }
+
+        @Override
+        public void notebookFinished(NotebookResult r) {
+            r.failedCell().ifPresent(cell -> {
+                CellOutput.Failure failure = cell.failure().orElseThrow();
+                err.printf("error: %s: cell %d failed (%s): %s%n", r.source(), cell.number(),
+                        cell.cell().firstLine(), failure.summary());
+                failure.traceback().stream().skip(1).limit(6).forEach(l -> err.println("  " + l.strip()));
+                err.flush();
+            });
+            out.printf(Locale.ROOT, "%s: %s in %.1fs%n", r.source(), r.succeeded() ? "done" : "FAILED", r.seconds());
+            out.println("Wrote " + r.ipynb());
+            out.println("Wrote " + r.html());
             out.flush();
         }
     }

@@ -65,6 +65,8 @@ final class JShellSession implements AutoCloseable {
             }
             remaining = info.remaining();
             value = null;
+            // as in Jupyter, a value is shown only for a last expression written without a closing semicolon
+            boolean showValue = !info.source().strip().endsWith(";");
             for (SnippetEvent event : shell.eval(info.source())) {
                 if (event.causeSnippet() != null) {
                     continue;                                   // an update of an earlier snippet
@@ -86,7 +88,7 @@ final class JShellSession implements AutoCloseable {
                             .collect(Collectors.joining(", ")))));
                     return false;
                 }
-                if (isExpression(snippet) && event.value() != null) {
+                if (showValue && isExpression(snippet) && event.value() != null) {
                     value = event.value();
                 }
             }

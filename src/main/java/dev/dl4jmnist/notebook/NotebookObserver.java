@@ -12,6 +12,10 @@ public interface NotebookObserver {
     default void cellFinished(Path source, ExecutedCell cell, int codeIndex, int codeCells) {
     }
 
+    /** A notebook finished and its files are written. */
+    default void notebookFinished(NotebookResult result) {
+    }
+
     NotebookObserver NONE = new NotebookObserver() {
     };
 }

@@ -13,7 +13,6 @@ public record NotebookRequest(List<Path> sources, Path outputDir) {
     public Path outputFor(Path source, String extension) {
         String name = source.getFileName().toString();
         String base = name.endsWith(".jsh") ? name.substring(0, name.length() - 4) : name;
-        Path dir = outputDir != null ? outputDir : source.toAbsolutePath().getParent();
-        return dir.resolve(base + extension);
+        return outputDir != null ? outputDir.resolve(base + extension) : source.resolveSibling(base + extension);
     }
 }

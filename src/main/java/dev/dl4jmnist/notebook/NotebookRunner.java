@@ -57,6 +57,8 @@ public final class NotebookRunner {
         int codeCells = (int) source.cells().stream().filter(Cell::isCode).count();
         int codeIndex = 0;
         boolean failed = false;
+        PrintStream out = System.out;                   // JShell's local engine may replace them: restored below
+        PrintStream err = System.err;
         try (JShellSession session = new JShellSession()) {
             for (Cell cell : source.cells()) {
                 int number = done.size() + 1;
@@ -66,11 +68,14 @@ public final class NotebookRunner {
                 }
                 codeIndex++;
                 observer.cellStarted(source.path(), ExecutedCell.notRun(number, cell), codeIndex, codeCells);
-                ExecutedCell executed = runCell(session, number, codeIndex, cell);
+                ExecutedCell executed = runCell(session, number, codeIndex, cell, out, err);
                 failed = executed.failure().isPresent();
                 done.add(executed);
                 observer.cellFinished(source.path(), executed, codeIndex, codeCells);
             }
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Path ipynb = request.outputFor(source.path(), ".ipynb");
@@ -78,14 +83,14 @@ public final class NotebookRunner {
         NotebookResult result = new NotebookResult(source.path(), List.copyOf(done), ipynb, html, seconds);
         AtomicFiles.writeString(ipynb, IpynbWriter.toJson(result));
         AtomicFiles.writeString(html, HtmlWriter.toHtml(result));
+        observer.notebookFinished(result);
         return result;
     }
 
     /** Runs one code cell with stdout, stderr and pictures captured into its outputs. */
-    private static ExecutedCell runCell(JShellSession session, int number, int executionCount, Cell cell) {
+    private static ExecutedCell runCell(JShellSession session, int number, int executionCount, Cell cell,
+                                        PrintStream out, PrintStream err) {
         OutputCollector collector = new OutputCollector();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
         long start = System.nanoTime();
         System.setOut(collector.printStream(CellOutput.Text.STDOUT));
         System.setErr(collector.printStream(CellOutput.Text.STDERR));

@@ -26,6 +26,7 @@ class NotebookRunnerTest {
             import dev.dl4jmnist.notebook.Show;
             int answer = 6 * 7;
             System.out.println("answer = " + answer);
+            System.out.printf("%s%n", "formatted");
             System.err.println("a warning");
 
             // %%
@@ -61,7 +62,8 @@ class NotebookRunnerTest {
                 Cell.Kind.CODE, Cell.Kind.MARKDOWN, Cell.Kind.CODE);
         assertThat(r.cells()).extracting(ExecutedCell::executionCount).containsExactly(null, 1, 2, null, 3);
         assertThat(r.cells().get(1).outputs()).containsExactly(
-                new CellOutput.Text("stdout", "answer = 42\n"), new CellOutput.Text("stderr", "a warning\n"));
+                new CellOutput.Text("stdout", "answer = 42\nformatted\n"), new CellOutput.Text("stderr", "a warning\n"));
+        // printf returns a PrintStream, but a statement ending in ';' shows no value (as in Jupyter)
         List<CellOutput> second = r.cells().get(2).outputs();
         assertThat(second).hasSize(4);
         assertThat(second.get(0)).isEqualTo(new CellOutput.Text("stdout", "before\n"));
