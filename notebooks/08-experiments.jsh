@@ -35,12 +35,16 @@ System.out.print(ResultTable.text(done.results()));
 // %% [markdown]
 // ## Batch size
 //
-// A batch of 10,000 makes only 1 update per 10,000 images instead of 78 at batch 128: each epoch is quick,
-// but 5 epochs are far too few updates, and the accuracy shows it. Batch 32 makes four times as many updates
-// as 128, and takes longer.
+// The batch size sets how many updates an epoch makes: with 6,000 images, 188 at batch 32, 47 at batch 128
+// and a single one at batch 10,000 (larger than the whole set), so 5 epochs are only 5 updates there — far
+// too few, and the test accuracy shows it. Smaller batches make more, noisier updates per epoch.
 
 // %%
 Show.chart(SweepCharts.accuracyByBatchSize(done.results()));
+
+// %% [markdown]
+// The training times are wall-clock seconds on the machine that ran this notebook, with whatever else it was
+// running at the time; the README gives the experiment command's measurements on the full training set.
 
 // %%
 Show.chart(SweepCharts.trainingTimeByBatchSize(done.results()));
@@ -48,7 +52,8 @@ Show.chart(SweepCharts.trainingTimeByBatchSize(done.results()));
 // %% [markdown]
 // ## Layers and nodes
 //
-// The validation loss after every epoch, for every configuration:
+// One hidden layer of 512, two or three; two layers of 256, 512 or 1,024 nodes: the table above gives each
+// one's parameters and test accuracy. The validation loss after every epoch, for every configuration:
 
 // %%
 Show.chart(SweepCharts.validationLoss(done.results()));
