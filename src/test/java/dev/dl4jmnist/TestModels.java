@@ -4,7 +4,7 @@ import dev.dl4jmnist.data.MnistData;
 import dev.dl4jmnist.model.MnistMlp;
 import dev.dl4jmnist.persistence.ModelStore;
 import dev.dl4jmnist.training.Trainer;
-import dev.dl4jmnist.training.TrainingConfig;
+import dev.dl4jmnist.model.TrainingConfig;
 import dev.dl4jmnist.training.TrainingProgress;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -41,6 +41,6 @@ public final class TestModels {
 
     /** A freshly loaded copy of the one-epoch model. */
     public static MultiLayerNetwork quickModel() {
-        return ModelStore.load(quickModelPath());
+        return (MultiLayerNetwork) ModelStore.load(quickModelPath());
     }
 }

@@ -3,10 +3,9 @@ package dev.dl4jmnist.cli;
 import dev.dl4jmnist.evaluation.PredictionMatch;
 import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.kerasimport.ImportedKerasModel;
-import dev.dl4jmnist.kerasimport.KerasComparison;
+import dev.dl4jmnist.app.CompareWithKeras;
 import dev.dl4jmnist.kerasimport.KerasReference;
 
-import dev.dl4jmnist.persistence.ModelStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,10 +19,10 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** {@code compare}: the Keras model and the DL4J-trained model side by side on the MNIST test set. */
-@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "compare",
         description = {"Imports a Keras .h5 model, evaluates it and a DL4J-trained model on the 10,000 MNIST test images,",
                 "and shows them side by side: accuracy, loss, how often they agree and where they do not.",
-                "When Keras's own predictions (test_probs.f32le) sit beside the .h5, also checks the import against them."})
+                "When Keras's own predictions (test_probs.npy) sit beside the .h5, also checks the import against them."})
 public final class CompareCommand implements Callable<Integer> {
     /** Disagreeing test indices listed in the output. */
     static final int LISTED = 10;
@@ -47,9 +46,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dl4j = model != null ? model
-                : ModelStore.latestTrained(ModelStore.DEFAULT_MODEL.getParent()).orElse(ModelStore.DEFAULT_MODEL);
-        KerasComparison.Result r = KerasComparison.run(new KerasComparison.Request(keras, dl4j, model != null, data.dataDir(), grid));
+        CompareWithKeras.Result r = CompareWithKeras.run(CompareWithKeras.Request.of(keras, model, data.dataDir(), grid));
         PrintWriter out = spec.commandLine().getOut();
         out.println("MNIST: " + r.data().location().source() + " (verified); 10000 test images");
         out.println();
@@ -60,7 +57,7 @@ public final class CompareCommand implements Callable<Integer> {
         row(out, "", "Keras", "DL4J");
         row(out, "Source", k.source().toString(), r.hasDl4j() ? r.dl4jPath().toString() : "(none)");
         row(out, "Keras version, backend", k.kerasVersion() + ", " + k.backend(), r.hasDl4j() ? "trained in DL4J" : dash);
-        row(out, "Network in DL4J", k.modelClass() + " -> " + k.dl4jType(), r.hasDl4j() ? "MultiLayerNetwork" : dash);
+        row(out, "Network in DL4J", k.modelClass() + " -> " + k.dl4jType(), r.hasDl4j() ? r.dl4j().getClass().getSimpleName() : dash);
         row(out, "Parameters", String.format(Locale.ROOT, "%,d", k.parameterCount()),
                 r.hasDl4j() ? String.format(Locale.ROOT, "%,d", r.dl4j().numParams()) : dash);
         row(out, "Test loss", fmt(kt.loss()), r.hasDl4j() ? fmt(dt.loss()) : dash);
@@ -87,13 +84,13 @@ public final class CompareCommand implements Callable<Integer> {
         int total = kt.size();
         out.printf(Locale.ROOT, "Agreement between Keras and DL4J predicted classes: %d/%d (%.2f%%)%n",
                 r.agreeing(), total, 100.0 * r.agreeing() / total);
-        List<KerasComparison.Disagreement> d = r.disagreements();
+        List<CompareWithKeras.Disagreement> d = r.disagreements();
         if (d.isEmpty()) {
             out.println("The two models predict the same class for every test image.");
         } else {
             out.printf(Locale.ROOT, "Disagreements: %d; first %d: %s%n", d.size(), Math.min(LISTED, d.size()),
                     d.stream().limit(LISTED).map(x -> x.index() + " (" + x.title() + ")").collect(Collectors.joining(", ")));
-            out.println("Picture of the first " + Math.min(KerasComparison.GRID_TILES, d.size()) + ": " + r.grid());
+            out.println("Picture of the first " + Math.min(CompareWithKeras.GRID_TILES, d.size()) + ": " + r.grid());
         }
         out.flush();
         return 0;

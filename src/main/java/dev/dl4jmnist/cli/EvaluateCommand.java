@@ -1,7 +1,7 @@
 package dev.dl4jmnist.cli;
 
 import dev.dl4jmnist.data.MnistData;
-import dev.dl4jmnist.visualisation.ModelInspection;
+import dev.dl4jmnist.app.EvaluateModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code evaluate}: tests a saved model and writes the same pictures and analysis a training run writes. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "evaluate",
         description = {"Evaluates a saved model on the MNIST test set and writes its pictures and analysis: correct and",
                 "incorrect digits, confusion matrix (text and PNG), per-class precision/recall/F1, and the loss and",
                 "accuracy curves when the model's run summary is beside it. No training."})
@@ -37,12 +37,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (testExamples < 1 || testExamples > MnistData.TEST_SIZE) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--test-examples must be between 1 and " + MnistData.TEST_SIZE + ", got " + testExamples);
-        }
+        Usage.examples(spec, "--test-examples", testExamples, MnistData.TEST_SIZE);
         PrintWriter out = spec.commandLine().getOut();
-        ModelInspection.Inspection inspection = ModelInspection.inspect(model, data.dataDir(), testExamples, outDir);
+        EvaluateModel.Result inspection = EvaluateModel.run(new EvaluateModel.Request(model, data.dataDir(), testExamples, outDir));
         out.println("Model: " + inspection.model());
         out.println("MNIST: " + inspection.data().source() + " (verified)");
         out.printf(Locale.ROOT, "Test score: %s%n", inspection.result().loss());

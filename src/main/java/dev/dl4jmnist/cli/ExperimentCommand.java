@@ -1,17 +1,16 @@
 package dev.dl4jmnist.cli;
 
 import dev.dl4jmnist.AppException;
-import dev.dl4jmnist.data.MnistData;
+import dev.dl4jmnist.app.RunExperiments;
+import dev.dl4jmnist.data.MnistLocation;
 import dev.dl4jmnist.experiments.ExperimentConfig;
 import dev.dl4jmnist.experiments.ExperimentResult;
 import dev.dl4jmnist.experiments.ResultTable;
-import dev.dl4jmnist.experiments.Sweep;
 import dev.dl4jmnist.experiments.SweepDefinition;
-import dev.dl4jmnist.experiments.SweepObserver;
 import dev.dl4jmnist.experiments.SweepRequest;
 import dev.dl4jmnist.experiments.SweepResult;
 import dev.dl4jmnist.training.EpochStats;
-import dev.dl4jmnist.training.TrainingConfig;
+import dev.dl4jmnist.model.TrainingConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +24,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code experiment}: trains a sweep of configurations (batch size, depth, width) and tabulates and charts them. */
-@Command(name = "experiment", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "experiment",
         description = {"Trains several configurations of the tutorial's MLP with the same data, seed",
                 "and evaluation; prints a table and writes results.csv, results.json and PNG",
                 "charts to the output directory. Default sweep: config/experiments.json",
@@ -66,13 +65,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     public Integer call() {
         SweepRequest request = request();                 // every configuration is checked before anything runs
         PrintWriter out = spec.commandLine().getOut();
-        MnistData mnist = MnistData.locate(data.dataDir());
-        out.printf(Locale.ROOT, "MNIST: %s (verified); %d training and %d test images per configuration%n",
-                mnist.location().source(), request.trainExamples(), request.testExamples());
-        out.printf(Locale.ROOT, "%d configurations; results in %s%n%n", request.sweep().configurations().size(),
-                request.outputDir());
-        out.flush();
-        SweepResult result = Sweep.run(request, mnist, new Printer(out));
+        SweepResult result = RunExperiments.run(new RunExperiments.Request(request, data.dataDir()), new Printer(out, request));
         out.println();
         out.println(ResultTable.text(result.results()));
         out.println();
@@ -129,15 +122,20 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
 
     private <T> T usage(java.util.function.Supplier<T> build) {
-        try {
-            return build.get();
-        } catch (AppException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
+        return Usage.check(spec, build);
     }
 
     /** One line per configuration as it starts and finishes, and a short line per epoch. */
-    private record Printer(PrintWriter out) implements SweepObserver {
+    private record Printer(PrintWriter out, SweepRequest request) implements RunExperiments.Observer {
+        @Override
+        public void dataReady(MnistLocation location) {
+            out.printf(Locale.ROOT, "MNIST: %s (verified); %d training and %d test images per configuration%n",
+                    location.source(), request.trainExamples(), request.testExamples());
+            out.printf(Locale.ROOT, "%d configurations; results in %s%n%n", request.sweep().configurations().size(),
+                    request.outputDir());
+            out.flush();
+        }
+
         @Override
         public void configurationStarted(int index, int total, ExperimentConfig c) {
             out.printf(Locale.ROOT, "[%d/%d] %s: %s%n", index, total, c.name(), c.describe());

@@ -1,7 +1,7 @@
 package dev.dl4jmnist.cli;
 
 import dev.dl4jmnist.data.MnistData;
-import dev.dl4jmnist.visualisation.DataExplorer;
+import dev.dl4jmnist.app.ExploreData;
 import dev.dl4jmnist.visualisation.Exploration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** {@code explore}: the tutorial's look at the data before training (shapes, sample grid, pixel matrix, label counts). */
-@Command(name = "explore", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "explore",
         description = {"Shows MNIST as the tutorial does before training: the shapes, a 3x3 grid of random training",
                 "images (PNG), one digit's 28x28 pixel values and the label counts of both sets. No training."})
 public final class ExploreCommand implements Callable<Integer> {
@@ -46,10 +46,10 @@ public final class ExploreCommand implements Callable<Integer> {
         }
         long s = seed != null ? seed : ThreadLocalRandom.current().nextLong(1_000_000);
         PrintWriter out = spec.commandLine().getOut();
-        MnistData mnist = MnistData.locate(data.dataDir());
-        out.println("MNIST: " + mnist.location().source() + " (verified)");
-        out.flush();
-        Exploration e = DataExplorer.explore(mnist, s, index, grid);
+        Exploration e = ExploreData.run(new ExploreData.Request(data.dataDir(), s, index, grid), location -> {
+            out.println("MNIST: " + location.source() + " (verified)");
+            out.flush();
+        });
         out.println(e.shapesText());
         out.println("Sample training images (seed " + e.seed() + "): indices " + Arrays.toString(e.sampleIndices())
                 + ", labels " + Arrays.toString(e.sampleLabels()));

@@ -1,7 +1,7 @@
 package dev.dl4jmnist.cli;
 
 import dev.dl4jmnist.kerasimport.ImportedKerasModel;
-import dev.dl4jmnist.kerasimport.KerasConversion;
+import dev.dl4jmnist.app.ImportKeras;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code import-keras}: converts a Keras .h5 model into a DL4J model zip. */
-@Command(name = "import-keras", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "import-keras",
         description = {"Imports a Keras model (.h5 from model.save, Keras 2 or Keras 3; Sequential or Functional API)",
                 "and saves it as a DL4J ModelSerializer zip that the other commands can use."})
 public final class ImportKerasCommand implements Callable<Integer> {
@@ -29,7 +29,7 @@ public final class ImportKerasCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        KerasConversion.Result r = KerasConversion.convert(keras, output);
+        ImportKeras.Result r = ImportKeras.run(new ImportKeras.Request(keras, output));
         ImportedKerasModel k = r.imported();
         PrintWriter out = spec.commandLine().getOut();
         out.println("Keras model: " + k.source() + " (" + k.describeKeras() + ", " + k.modelClass() + ")");

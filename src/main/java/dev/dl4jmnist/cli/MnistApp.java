@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 
 /** The application's front door: {@code dl4j-mnist <command>}; each stage of the tutorial is a subcommand. */
+// scope INHERIT: every subcommand gets --help and --version from here
 @Command(name = "dl4j-mnist", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        scope = CommandLine.ScopeType.INHERIT,
         description = "The Keras MNIST tutorial (784-512-512-10 MLP), reproduced and verified in Deeplearning4j.",
         subcommands = {TrainCommand.class, ExploreCommand.class, EvaluateCommand.class, CompareCommand.class,
                 ImportKerasCommand.class, ExperimentCommand.class, PredictCommand.class, NotebookCommand.class,

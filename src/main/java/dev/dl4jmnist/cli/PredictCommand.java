@@ -1,12 +1,12 @@
 package dev.dl4jmnist.cli;
 
+import dev.dl4jmnist.prediction.imaging.ImageFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.app.PredictDigits;
 import dev.dl4jmnist.prediction.DigitPrediction;
 import dev.dl4jmnist.prediction.DigitPredictor;
-import dev.dl4jmnist.prediction.ImageFiles;
-import dev.dl4jmnist.prediction.ModelLoader;
 import dev.dl4jmnist.prediction.PredictionReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code predict}: labels users' own pictures of handwritten digits. */
-@Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "predict",
         description = {"Labels pictures of handwritten digits (PNG, JPEG, BMP, GIF; any size,",
                 "colour or polarity), each prepared as MNIST was: gray, white ink on black,",
                 "fitted into 20x20, centred by mass in 28x28. Prints the predicted digit, its",
@@ -59,9 +59,9 @@ public final class PredictCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path modelFile = model != null ? model : ModelLoader.latest(ModelLoader.MODELS_DIR);
         DigitPredictor.Options options = new DigitPredictor.Options(maxPixels, savePreprocessed);
-        PredictionReport report = DigitPredictor.run(modelFile, images, options, p -> print(p, out, err));
+        PredictionReport report = PredictDigits.run(new PredictDigits.Request(model, images, options), p -> print(p, out, err));
+        Path modelFile = report.model();
         if (!json) {
             out.printf(Locale.ROOT, "%d of %d pictures labelled with %s%s%n", report.labelledCount(),
                     report.results().size(), modelFile, report.failedCount() > 0 ? "; " + report.failedCount() + " failed" : "");

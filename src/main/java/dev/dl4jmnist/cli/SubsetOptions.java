@@ -1,15 +1,29 @@
 package dev.dl4jmnist.cli;
 
 import dev.dl4jmnist.data.MnistData;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** How many images to train and test on: all by default, fewer for quick runs. Shared by train and experiment. */
+/**
+ * How many images to train and test on: all by default, fewer for quick runs. Shared by train and experiment;
+ * a count outside 1..N is a usage error (exit 2) as soon as it is parsed.
+ */
 public final class SubsetOptions {
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec mixee;
+
+    private Integer trainExamples;
+    private Integer testExamples;
+
     @Option(names = "--train-examples", paramLabel = "N", description = "Use only the first N training images (quick runs; default: all 60000).")
-    Integer trainExamples;
+    void trainExamples(int n) {
+        trainExamples = Usage.examples(mixee, "--train-examples", n, MnistData.TRAIN_SIZE);
+    }
 
     @Option(names = "--test-examples", paramLabel = "N", description = "Use only the first N test images (quick runs; default: all 10000).")
-    Integer testExamples;
+    void testExamples(int n) {
+        testExamples = Usage.examples(mixee, "--test-examples", n, MnistData.TEST_SIZE);
+    }
 
     public int trainExamples() {
         return trainExamples != null ? trainExamples : MnistData.TRAIN_SIZE;

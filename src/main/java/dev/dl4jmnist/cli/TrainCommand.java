@@ -3,14 +3,13 @@ package dev.dl4jmnist.cli;
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.data.DataShapes;
 import dev.dl4jmnist.data.MnistLocation;
-import dev.dl4jmnist.run.TutorialObserver;
-import dev.dl4jmnist.run.TutorialRequest;
-import dev.dl4jmnist.run.TutorialResult;
-import dev.dl4jmnist.run.TutorialRun;
+import dev.dl4jmnist.app.TutorialObserver;
+import dev.dl4jmnist.app.TutorialRequest;
+import dev.dl4jmnist.app.TutorialResult;
+import dev.dl4jmnist.app.TrainTutorial;
 import dev.dl4jmnist.training.EpochStats;
-import dev.dl4jmnist.training.TrainingConfig;
+import dev.dl4jmnist.model.TrainingConfig;
 import dev.dl4jmnist.training.TrainingProgress;
-import dev.dl4jmnist.visualisation.EvaluationReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +22,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code train}: the tutorial end to end — fit with validation, test, save, reload and verify. */
-@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "train",
         description = {"Trains the tutorial's MLP on MNIST, evaluates it on the test set, saves it, reloads it and",
                 "checks the reloaded model predicts exactly the same. Defaults: config/training.json."})
 public final class TrainCommand implements Callable<Integer> {
@@ -66,7 +65,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         TutorialRequest request = request();
         PrintWriter out = spec.commandLine().getOut();
-        TutorialResult result = TutorialRun.run(request, new Printer(out, ConsoleProgress.forOutput(out)));
+        TutorialResult result = TrainTutorial.run(request, new Printer(out, ConsoleProgress.forOutput(out)));
         out.printf(Locale.ROOT, "%nTest score: %s%n", result.test().loss());
         out.printf(Locale.ROOT, "Test accuracy: %s%n", result.test().accuracy());
         out.printf(Locale.ROOT, "Saved model: %s (sha256 %s)%n", result.modelPath(), result.modelSha256());
@@ -76,15 +75,15 @@ public final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Time: %.1fs training (%.1fs per epoch), %.1fs total; peak memory %d MiB%n",
                 result.trainSeconds(), result.trainSeconds() / result.history().size(), result.totalSeconds(),
                 result.peakRssBytes() >> 20);
-        ReportPrinter.print(out, EvaluationReport.afterTraining(result));
-        TutorialRun.requireReloadMatch(result);
+        ReportPrinter.print(out, TrainTutorial.writeReport(result));
+        TrainTutorial.requireReloadMatch(result);
         return 0;
     }
 
     /** The request from the options: a bad config file is an error, an invalid option value a usage error. */
     TutorialRequest request() {
         TrainingConfig base = config != null ? TrainingConfig.fromFile(config) : TrainingConfig.defaults();
-        try {
+        return Usage.check(spec, () -> {
             TrainingConfig c = base;
             if (epochs != null) c = c.withEpochs(epochs);
             if (batchSize != null) c = c.withBatchSize(batchSize);
@@ -94,9 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (hidden != null) c = c.withHidden(hidden);
             return new TutorialRequest(c, data.dataDir(), model,
                     subset.trainExamples(), subset.testExamples());
-        } catch (AppException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
+        });
     }
 
     /** Prints the story's steps as they happen. */

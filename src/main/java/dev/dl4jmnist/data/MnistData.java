@@ -57,9 +57,7 @@ public final class MnistData {
 
     private DataSetIterator iterator(int batchSize, int examples, boolean train, boolean shuffle, long seed) {
         int max = train ? TRAIN_SIZE : TEST_SIZE;
-        if (examples < 1 || examples > max) {
-            throw new AppException((train ? "training" : "test") + " examples must be between 1 and " + max + ", got " + examples);
-        }
+        SubsetLimits.require((train ? "training" : "test") + " examples", examples, max);
         try {
             return new MnistDataSetIterator(batchSize, examples, false, train, shuffle, seed,
                     location.directory().toFile());

@@ -55,10 +55,14 @@ public record MnistImages(byte[][] pixels, int[] labels, int rows, int cols) {
 
     /** Image {@code index} as the model sees it: 784 floats in [0, 1]. */
     public float[] scaled(int index) {
-        byte[] p = pixels[index];
-        float[] out = new float[p.length];
-        for (int i = 0; i < p.length; i++) {
-            out[i] = (p[i] & 0xFF) / 255f;
+        return scale(pixels[index]);
+    }
+
+    /** The one scaling of MNIST bytes (0–255) to the model's input (0–1): each byte divided by 255. */
+    public static float[] scale(byte[] pixels) {
+        float[] out = new float[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            out[i] = (pixels[i] & 0xFF) / 255f;
         }
         return out;
     }

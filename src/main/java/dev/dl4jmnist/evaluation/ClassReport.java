@@ -17,8 +17,11 @@ public record ClassReport(List<ClassMetrics> classes, double macroPrecision, dou
                           double accuracy) {
 
     public static ClassReport of(EvaluationResult result, int classes) {
-        Evaluation eval = new Evaluation(classes);
-        eval.eval(oneHot(result.labels(), classes), oneHot(result.predicted(), classes));
+        return of(evaluation(result.predicted(), result.labels(), classes), classes);
+    }
+
+    /** The report from a DL4J {@link Evaluation} that has counted the predictions. */
+    public static ClassReport of(Evaluation eval, int classes) {
         List<ClassMetrics> rows = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
             rows.add(new ClassMetrics(c, eval.precision(c), eval.recall(c), eval.f1(c), eval.classCount(c)));
@@ -42,6 +45,16 @@ public record ClassReport(List<ClassMetrics> classes, double macroPrecision, dou
                 macroF1, total));
         sb.append(String.format(Locale.ROOT, "%-10s %29.4f %9d%n", "accuracy", accuracy, total));
         return sb.toString();
+    }
+
+    /** DL4J's count of predicted against true classes (predictions and labels of equal length, each in [0, classes)). */
+    static Evaluation evaluation(int[] predicted, int[] labels, int classes) {
+        if (predicted.length != labels.length) {
+            throw new IllegalArgumentException(predicted.length + " predictions for " + labels.length + " labels");
+        }
+        Evaluation eval = new Evaluation(classes);
+        eval.eval(oneHot(labels, classes), oneHot(predicted, classes));
+        return eval;
     }
 
     private static INDArray oneHot(int[] classes, int n) {

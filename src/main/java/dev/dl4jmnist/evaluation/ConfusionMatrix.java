@@ -1,18 +1,24 @@
 package dev.dl4jmnist.evaluation;
 
+import org.nd4j.evaluation.classification.Evaluation;
+
 import java.util.Locale;
 
 /** How often each true class was predicted as each class: {@code counts[true][predicted]}. */
 public record ConfusionMatrix(int[][] counts) {
 
-    /** Counts over {@code classes} classes; every label and prediction must lie in [0, classes). */
+    /** Counts over {@code classes} classes, as DL4J's {@link Evaluation} counts them; every label and prediction must lie in [0, classes). */
     public static ConfusionMatrix of(int[] predicted, int[] labels, int classes) {
-        if (predicted.length != labels.length) {
-            throw new IllegalArgumentException(predicted.length + " predictions for " + labels.length + " labels");
-        }
+        return of(ClassReport.evaluation(predicted, labels, classes), classes);
+    }
+
+    /** The confusion matrix DL4J's {@link Evaluation} has counted. */
+    public static ConfusionMatrix of(Evaluation evaluation, int classes) {
         int[][] counts = new int[classes][classes];
-        for (int i = 0; i < labels.length; i++) {
-            counts[labels[i]][predicted[i]]++;
+        for (int t = 0; t < classes; t++) {
+            for (int p = 0; p < classes; p++) {
+                counts[t][p] = evaluation.getConfusion().getCount(t, p);
+            }
         }
         return new ConfusionMatrix(counts);
     }

@@ -1,8 +1,7 @@
 package dev.dl4jmnist.evaluation;
 
+import dev.dl4jmnist.model.DigitClassifier;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -12,41 +11,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a model in inference mode (no dropout) over a labelled set and scores it the way Keras's
+ * Runs a model in inference mode (no dropout, through {@link DigitClassifier}) over a labelled set and scores it the way Keras's
  * {@code evaluate} does: loss = mean of -log(p[true class]) with p clipped to [1e-7, 1 - 1e-7].
  */
 public final class Evaluator {
     /** Keras's backend epsilon, used to clip probabilities before the logarithm. */
     public static final double KERAS_EPSILON = 1e-7;
+    /** Images per batch in inference passes over a data set (it does not change the results). */
+    public static final int EVAL_BATCH = 1000;
 
     private Evaluator() {
     }
 
-    /** Evaluates a {@link MultiLayerNetwork} or single-output {@link ComputationGraph} on every batch of {@code data}. */
+    /** Evaluates a network on every batch of {@code data} (through a {@link DigitClassifier} on it). */
     public static EvaluationResult evaluate(Model model, DataSetIterator data) {
+        return evaluate(DigitClassifier.of(model), data);
+    }
+
+    /** Evaluates a classifier on every batch of {@code data}. */
+    public static EvaluationResult evaluate(DigitClassifier classifier, DataSetIterator data) {
         data.reset();
         List<INDArray> outputs = new ArrayList<>();
         List<INDArray> labels = new ArrayList<>();
         while (data.hasNext()) {
             DataSet batch = data.next();
-            outputs.add(predict(model, batch.getFeatures()));
+            outputs.add(classifier.probabilities(batch.getFeatures()));
             labels.add(batch.getLabels());
         }
         data.reset();
         INDArray probabilities = outputs.size() == 1 ? outputs.get(0) : Nd4j.vstack(outputs);
         INDArray oneHot = labels.size() == 1 ? labels.get(0) : Nd4j.vstack(labels);
         return score(probabilities, argMax(oneHot));
-    }
-
-    /** The model's output probabilities for {@code features}, in inference mode. */
-    public static INDArray predict(Model model, INDArray features) {
-        if (model instanceof MultiLayerNetwork net) {
-            return net.output(features, false);
-        }
-        if (model instanceof ComputationGraph graph) {
-            return graph.outputSingle(false, features);
-        }
-        throw new IllegalArgumentException("unsupported model type " + model.getClass().getSimpleName());
     }
 
     /** Keras-style loss and accuracy of given probabilities against true classes. */
@@ -56,7 +51,7 @@ public final class Evaluator {
         double lossSum = 0;
         int correct = 0;
         for (int i = 0; i < p.length; i++) {
-            predicted[i] = argMax(p[i]);
+            predicted[i] = DigitClassifier.argMax(p[i]);
             double q = Math.min(Math.max(p[i][trueClasses[i]], KERAS_EPSILON), 1 - KERAS_EPSILON);
             lossSum -= Math.log(q);
             if (predicted[i] == trueClasses[i]) {
@@ -68,21 +63,6 @@ public final class Evaluator {
 
     /** Row-wise arg max of a matrix (the first maximum wins, as NumPy's argmax). */
     public static int[] argMax(INDArray matrix) {
-        float[][] m = matrix.toFloatMatrix();
-        int[] out = new int[m.length];
-        for (int i = 0; i < m.length; i++) {
-            out[i] = argMax(m[i]);
-        }
-        return out;
-    }
-
-    private static int argMax(float[] row) {
-        int best = 0;
-        for (int j = 1; j < row.length; j++) {
-            if (row[j] > row[best]) {
-                best = j;
-            }
-        }
-        return best;
+        return DigitClassifier.argMax(matrix.toFloatMatrix());
     }
 }

@@ -1,6 +1,7 @@
 package dev.dl4jmnist.evaluation;
 
 import dev.dl4jmnist.data.MnistData;
+import org.nd4j.evaluation.classification.Evaluation;
 
 /**
  * What a careful look at a model's test predictions shows: which images it got right and wrong,
@@ -9,9 +10,9 @@ import dev.dl4jmnist.data.MnistData;
 public record ModelAnalysis(EvaluationResult result, PredictionSplit split, ConfusionMatrix confusion, ClassReport classes) {
 
     public static ModelAnalysis of(EvaluationResult result) {
-        return new ModelAnalysis(result, PredictionSplit.of(result),
-                ConfusionMatrix.of(result.predicted(), result.labels(), MnistData.CLASSES),
-                ClassReport.of(result, MnistData.CLASSES));
+        Evaluation counted = ClassReport.evaluation(result.predicted(), result.labels(), MnistData.CLASSES);
+        return new ModelAnalysis(result, PredictionSplit.of(result), ConfusionMatrix.of(counted, MnistData.CLASSES),
+                ClassReport.of(counted, MnistData.CLASSES));
     }
 
     public int correctCount() {

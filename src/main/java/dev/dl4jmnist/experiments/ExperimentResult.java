@@ -2,7 +2,7 @@ package dev.dl4jmnist.experiments;
 
 import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.training.EpochStats;
-import dev.dl4jmnist.training.TrainingConfig;
+import dev.dl4jmnist.model.TrainingConfig;
 
 import java.util.List;
 

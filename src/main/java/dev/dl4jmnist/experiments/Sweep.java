@@ -23,9 +23,6 @@ import java.util.Optional;
  * directory with the same settings are reused, not trained again.
  */
 public final class Sweep {
-    /** Batch size for inference passes (evaluation only; it does not change the results). */
-    public static final int EVAL_BATCH = 1000;
-
     private Sweep() {
     }
 
@@ -41,7 +38,7 @@ public final class Sweep {
             AtomicFiles.checkWritable(store.fileFor(c.name()));
         }
         String source = data.location().source();
-        DataSetIterator test = data.test(EVAL_BATCH, request.testExamples());
+        DataSetIterator test = data.test(Evaluator.EVAL_BATCH, request.testExamples());
 
         List<ExperimentResult> results = new ArrayList<>();
         List<String> skipped = new ArrayList<>();

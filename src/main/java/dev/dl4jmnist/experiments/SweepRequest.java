@@ -1,7 +1,7 @@
 package dev.dl4jmnist.experiments;
 
 import dev.dl4jmnist.AppException;
-import dev.dl4jmnist.data.MnistData;
+import dev.dl4jmnist.data.SubsetLimits;
 
 import java.nio.file.Path;
 
@@ -15,11 +15,7 @@ public record SweepRequest(SweepDefinition sweep, Path outputDir, int trainExamp
         if (sweep == null || outputDir == null) {
             throw new IllegalArgumentException("a sweep and an output directory are required");
         }
-        if (trainExamples < 1 || trainExamples > MnistData.TRAIN_SIZE) {
-            throw new AppException("training examples must be between 1 and " + MnistData.TRAIN_SIZE + ", got " + trainExamples);
-        }
-        if (testExamples < 1 || testExamples > MnistData.TEST_SIZE) {
-            throw new AppException("test examples must be between 1 and " + MnistData.TEST_SIZE + ", got " + testExamples);
-        }
+        SubsetLimits.requireTrainExamples(trainExamples);
+        SubsetLimits.requireTestExamples(testExamples);
     }
 }

@@ -18,14 +18,7 @@ import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.learning.config.AdaDelta;
-import org.nd4j.linalg.learning.config.AdaGrad;
-import org.nd4j.linalg.learning.config.AdaMax;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.learning.config.Nadam;
-import org.nd4j.linalg.learning.config.Nesterovs;
-import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 import java.util.ArrayList;
@@ -125,68 +118,12 @@ public record ImportCheck(List<String> verified, List<String> mismatches, String
         String name = optimizerConfig.path("class_name").asText();
         JsonNode c = optimizerConfig.path("config");
         double lr = c.has("learning_rate") ? c.path("learning_rate").asDouble() : c.path("lr").asDouble();
-        Map<String, double[]> values = new LinkedHashMap<>();   // name → {keras, dl4j}
-        boolean typeOk;
-        switch (name) {
-            case "Adam" -> {
-                typeOk = u instanceof Adam;
-                if (u instanceof Adam a) {
-                    values.put("learning_rate", new double[]{lr, a.getLearningRate()});
-                    values.put("beta_1", new double[]{c.path("beta_1").asDouble(), a.getBeta1()});
-                    values.put("beta_2", new double[]{c.path("beta_2").asDouble(), a.getBeta2()});
-                    values.put("epsilon", new double[]{c.path("epsilon").asDouble(), a.getEpsilon()});
-                }
-            }
-            case "Adamax" -> {
-                typeOk = u instanceof AdaMax;
-                if (u instanceof AdaMax a) {
-                    values.put("learning_rate", new double[]{lr, a.getLearningRate()});
-                    values.put("beta_1", new double[]{c.path("beta_1").asDouble(), a.getBeta1()});
-                    values.put("beta_2", new double[]{c.path("beta_2").asDouble(), a.getBeta2()});
-                    values.put("epsilon", new double[]{c.path("epsilon").asDouble(), a.getEpsilon()});
-                }
-            }
-            case "Nadam" -> {
-                typeOk = u instanceof Nadam;
-                if (u instanceof Nadam a) {
-                    values.put("learning_rate", new double[]{lr, a.getLearningRate()});
-                    values.put("beta_1", new double[]{c.path("beta_1").asDouble(), a.getBeta1()});
-                    values.put("beta_2", new double[]{c.path("beta_2").asDouble(), a.getBeta2()});
-                    values.put("epsilon", new double[]{c.path("epsilon").asDouble(), a.getEpsilon()});
-                }
-            }
-            case "SGD" -> {
-                typeOk = u instanceof Nesterovs;   // with momentum 0 (or nesterov=True) this is exactly Keras's SGD
-                if (u instanceof Nesterovs n) {
-                    values.put("learning_rate", new double[]{lr, n.getLearningRate()});
-                    values.put("momentum", new double[]{c.path("momentum").asDouble(), n.getMomentum()});
-                }
-            }
-            case "RMSprop" -> {
-                typeOk = u instanceof RmsProp;
-                if (u instanceof RmsProp r) {
-                    values.put("learning_rate", new double[]{lr, r.getLearningRate()});
-                    values.put("rho", new double[]{c.path("rho").asDouble(), r.getRmsDecay()});
-                    values.put("epsilon", new double[]{c.path("epsilon").asDouble(), r.getEpsilon()});
-                }
-            }
-            case "Adgrad" -> {
-                name = "Adagrad";
-                typeOk = u instanceof AdaGrad;
-                if (u instanceof AdaGrad g) {
-                    values.put("learning_rate", new double[]{lr, g.getLearningRate()});
-                    values.put("epsilon", new double[]{c.path("epsilon").asDouble(), g.getEpsilon()});
-                }
-            }
-            case "Adadelta" -> {
-                typeOk = u instanceof AdaDelta;
-                if (u instanceof AdaDelta d) {
-                    values.put("rho", new double[]{c.path("rho").asDouble(), d.getRho()});
-                    values.put("epsilon", new double[]{c.path("epsilon").asDouble(), d.getEpsilon()});
-                }
-            }
-            default -> typeOk = false;
+        KerasOptimizer known = KerasOptimizer.byImporterName(name).orElse(null);
+        boolean typeOk = known != null && known.updater.isInstance(u);
+        if (known != null) {
+            name = known.kerasName;
         }
+        Map<String, double[]> values = typeOk ? known.compare(c, lr, u) : Map.of();   // name → {keras, dl4j}
         check(typeOk, "optimizer " + name + " (DL4J " + (u == null ? "none" : u.getClass().getSimpleName()) + ")", ok, bad);
         StringBuilder described = new StringBuilder(name).append('(');
         int i = 0;

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dl4jmnist.AppException;
-import dev.dl4jmnist.data.MnistData;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,14 +27,14 @@ import java.util.Set;
  *   <li>{@code Dropout}: the importer reads the drop rate only from a {@code dropout} key, which Dropout
  *       layers do not have (Keras 2 and 3 call it {@code rate}), so its Dropout layers would never drop;
  *       the rate is copied to {@code dropout};</li>
- *   <li>{@code Input(shape=(28, 28))} (or 28×28×1) followed by {@code Flatten()}: Flatten is row-major, so the
- *       pair equals a 784-value input; the model is given that input and the Flatten layer is dropped;</li>
+ *   <li>{@code Input(shape=(28, 28))} (or 28×28×1) followed by {@code Flatten()}: given a 784-value input
+ *       and the Flatten layer dropped (the application's input policy, in {@link MnistInput});</li>
  *   <li>optimizer: Keras 3 configs have no {@code decay} key (the importer needs it), given as 0; Keras's
  *       {@code Adagrad} is named {@code Adgrad} in the importer; options DL4J cannot reproduce (weight
  *       decay, gradient clipping, EMA, AMSGrad, schedules, classical momentum, centred RMSprop) leave the
  *       model importable for inference only, with the reason in {@link Translation#trainingProblem()}.</li>
  * </ul>
- * The model's input must then be MNIST's 784 values; anything else is an {@link AppException}.
+ * The model's input must then be MNIST's 784 values ({@link MnistInput}); anything else is an {@link AppException}.
  */
 public final class KerasConfigTranslator {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -114,8 +113,8 @@ public final class KerasConfigTranslator {
                 }
             }
         }
-        collapseFlattenInput(source, layers, functional, changes);
-        checkInputFitsMnist(source, root, layers, functional);
+        MnistInput.collapseFlattenInput(source, layers, functional, changes);
+        MnistInput.requireMnistInput(source, layers, functional);
 
         String trainingJson = null;
         String trainingProblem;
@@ -175,64 +174,8 @@ public final class KerasConfigTranslator {
         }
     }
 
-    /** Input of 28×28 (or 28×28×1) followed directly by Flatten → a 784-value input, Flatten dropped. */
-    private static void collapseFlattenInput(String source, ArrayNode layers, boolean functional, Set<String> changes) {
-        for (int i = 0; i < layers.size(); i++) {
-            ObjectNode layer = (ObjectNode) layers.get(i);
-            if (!layer.path("class_name").asText().equals("Flatten")) {
-                continue;
-            }
-            String flattenName = layer.path("config").path("name").asText(layer.path("name").asText());
-            if (!functional) {
-                if (i == 0 && hasImageShape(layer.path("config").path("batch_input_shape"))) {
-                    // Keras 2: Flatten(input_shape=(28, 28)) is the first layer; the next layer takes the input shape
-                    if (layers.size() < 2) {
-                        return;
-                    }
-                    ((ObjectNode) layers.get(1).path("config")).set("batch_input_shape", flatShape());
-                    layers.remove(0);
-                    changes.add("Flatten(input_shape=(28, 28)) replaced by a 784-value input (same row-major order)");
-                    return;
-                }
-                if (i == 1 && layers.get(0).path("class_name").asText().equals("InputLayer")
-                        && hasImageShape(layers.get(0).path("config").path("batch_input_shape"))) {
-                    ((ObjectNode) layers.get(0).path("config")).set("batch_input_shape", flatShape());
-                    layers.remove(1);
-                    changes.add("Input(shape=(28, 28)) + Flatten() replaced by a 784-value input (same row-major order)");
-                    return;
-                }
-                continue;
-            }
-            List<String> inbound = inboundNames(layer);
-            if (inbound.size() != 1) {
-                continue;
-            }
-            ObjectNode input = findLayer(layers, inbound.get(0));
-            if (input == null || !input.path("class_name").asText().equals("InputLayer")
-                    || !hasImageShape(input.path("config").path("batch_input_shape"))) {
-                continue;
-            }
-            ((ObjectNode) input.path("config")).set("batch_input_shape", flatShape());
-            layers.remove(i);
-            for (JsonNode other : layers) {
-                renameInbound((ObjectNode) other, flattenName, inbound.get(0));
-            }
-            changes.add("Input(shape=(28, 28)) + Flatten() replaced by a 784-value input (same row-major order)");
-            return;
-        }
-    }
-
-    private static boolean hasImageShape(JsonNode batchShape) {
-        List<Integer> dims = dims(batchShape);
-        return dims != null && (dims.equals(List.of(28, 28)) || dims.equals(List.of(28, 28, 1)) || dims.equals(List.of(1, 28, 28)));
-    }
-
-    private static ArrayNode flatShape() {
-        return JsonNodeFactory.instance.arrayNode().addNull().add(MnistData.PIXELS);
-    }
-
     /** A batch shape without its batch dimension, or null when it is not a list of sizes. */
-    private static List<Integer> dims(JsonNode batchShape) {
+    static List<Integer> dims(JsonNode batchShape) {
         if (batchShape == null || !batchShape.isArray() || batchShape.size() < 2) {
             return null;
         }
@@ -243,7 +186,7 @@ public final class KerasConfigTranslator {
         return out;
     }
 
-    private static List<String> inboundNames(ObjectNode layer) {
+    static List<String> inboundNames(ObjectNode layer) {
         List<String> names = new ArrayList<>();
         for (JsonNode node : layer.path("inbound_nodes")) {
             for (JsonNode in : node) {
@@ -253,7 +196,7 @@ public final class KerasConfigTranslator {
         return names;
     }
 
-    private static void renameInbound(ObjectNode layer, String from, String to) {
+    static void renameInbound(ObjectNode layer, String from, String to) {
         for (JsonNode node : layer.path("inbound_nodes")) {
             for (JsonNode in : node) {
                 if (in.get(0).asText().equals(from)) {
@@ -263,7 +206,7 @@ public final class KerasConfigTranslator {
         }
     }
 
-    private static ObjectNode findLayer(ArrayNode layers, String name) {
+    static ObjectNode findLayer(ArrayNode layers, String name) {
         for (JsonNode l : layers) {
             if (name.equals(l.path("name").asText(null)) || name.equals(l.path("config").path("name").asText(null))) {
                 return (ObjectNode) l;
@@ -272,35 +215,7 @@ public final class KerasConfigTranslator {
         return null;
     }
 
-    /** The model must take one input of 784 values (MNIST's 28×28 pixels, flattened). */
-    private static void checkInputFitsMnist(String source, ObjectNode root, ArrayNode layers, boolean functional) {
-        JsonNode shape;
-        if (functional) {
-            List<JsonNode> inputs = new ArrayList<>();
-            layers.forEach(l -> {
-                if (l.path("class_name").asText().equals("InputLayer")) inputs.add(l);
-            });
-            if (inputs.size() != 1) {
-                throw new AppException(source + ": the model has " + inputs.size() + " inputs; an MNIST model takes one image");
-            }
-            shape = inputs.get(0).path("config").path("batch_input_shape");
-        } else {
-            if (layers.isEmpty()) {
-                throw new AppException(source + ": the model has no layers");
-            }
-            shape = layers.get(0).path("config").path("batch_input_shape");
-        }
-        List<Integer> dims = dims(shape);
-        if (dims == null) {
-            throw new AppException(source + ": the model does not record its input shape, so it cannot be checked against MNIST");
-        }
-        if (!dims.equals(List.of(MnistData.PIXELS))) {
-            throw new AppException(source + ": the model's input shape " + describe(dims) + " does not fit MNIST"
-                    + " (784 pixel values, or 28×28 followed by Flatten)");
-        }
-    }
-
-    private static String describe(List<Integer> dims) {
+    static String describe(List<Integer> dims) {
         StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < dims.size(); i++) {
             sb.append(i > 0 ? ", " : "").append(dims.get(i) == null ? "None" : dims.get(i).toString());
@@ -337,35 +252,33 @@ public final class KerasConfigTranslator {
         if (config.path("amsgrad").asBoolean(false)) {
             return name + " option amsgrad=true is imported as plain Adam by DL4J";
         }
-        switch (name) {
-            case "Adam", "Adamax", "Nadam", "Adadelta", "RMSprop", "SGD", "Adagrad" -> { }
-            default -> {
-                return "optimizer " + name + " cannot be mapped by DL4J's importer";
-            }
+        KerasOptimizer known = KerasOptimizer.byKerasName(name).orElse(null);
+        if (known == null) {
+            return "optimizer " + name + " cannot be mapped by DL4J's importer";
         }
-        if (name.equals("SGD") && config.path("momentum").asDouble(0) != 0 && !config.path("nesterov").asBoolean(false)) {
+        if (known == KerasOptimizer.SGD && config.path("momentum").asDouble(0) != 0 && !config.path("nesterov").asBoolean(false)) {
             return "SGD with classical (non-Nesterov) momentum has no DL4J updater; DL4J would use Nesterov momentum";
         }
-        if (name.equals("RMSprop") && (config.path("momentum").asDouble(0) != 0 || config.path("centered").asBoolean(false))) {
+        if (known == KerasOptimizer.RMSPROP && (config.path("momentum").asDouble(0) != 0 || config.path("centered").asBoolean(false))) {
             return "RMSprop with momentum or centered=true has no DL4J equivalent";
         }
-        if (name.equals("Adagrad") && config.path("initial_accumulator_value").asDouble(0) != 0) {
+        if (known == KerasOptimizer.ADAGRAD && config.path("initial_accumulator_value").asDouble(0) != 0) {
             return "Adagrad's initial_accumulator_value=" + config.get("initial_accumulator_value")
                     + " has no DL4J equivalent (DL4J starts from zero)";
         }
-        if (!config.has("lr") && !config.has("learning_rate") && !name.equals("Adadelta")) {
+        if (!config.has("lr") && !config.has("learning_rate") && known.hasLearningRate()) {
             return name + " config has no learning rate";
         }
-        if (name.equals("SGD") && !config.has("momentum")) {
+        if (known == KerasOptimizer.SGD && !config.has("momentum")) {
             config.put("momentum", 0.0);
         }
-        if (!config.has("decay") && !name.equals("Adadelta") && !name.equals("Adamax") && !name.equals("Nadam")) {
+        if (!config.has("decay") && known.needsDecayKey()) {
             config.put("decay", 0.0);
             changes.add("optimizer " + name + ": Keras 3 config has no 'decay' key; given as 0.0 (DL4J's importer requires it)");
         }
-        if (name.equals("Adagrad")) {
-            ((ObjectNode) optimizer).put("class_name", "Adgrad");
-            changes.add("optimizer Adagrad named 'Adgrad' as DL4J's importer spells it");
+        if (!known.importerName.equals(known.kerasName)) {
+            ((ObjectNode) optimizer).put("class_name", known.importerName);
+            changes.add("optimizer " + known.kerasName + " named '" + known.importerName + "' as DL4J's importer spells it");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();

@@ -8,15 +8,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
  * What Keras itself recorded next to a {@code .h5} file, when present: its predicted probabilities on
- * the 10,000 MNIST test images ({@code test_probs.f32le}: raw little-endian float32, row-major, shape
+ * the 10,000 MNIST test images ({@code test_probs.npy}: a NumPy float32 array of shape
  * 10000×10) and its {@code evaluate} loss and accuracy ({@code run_info.json}).
  *
  * @param probabilities Keras's {@code model.predict(X_test)}, or null when not saved beside the file
@@ -24,7 +23,7 @@ import java.util.OptionalDouble;
  * @param reportedAccuracy Keras's test accuracy, when known
  */
 public record KerasReference(INDArray probabilities, OptionalDouble reportedLoss, OptionalDouble reportedAccuracy) {
-    public static final String PROBABILITIES_FILE = "test_probs.f32le";
+    public static final String PROBABILITIES_FILE = "test_probs.npy";
     public static final String RUN_INFO_FILE = "run_info.json";
 
     /** The reference files beside {@code h5} (none is an error: each part is simply absent). */
@@ -56,18 +55,18 @@ public record KerasReference(INDArray probabilities, OptionalDouble reportedLoss
         if (!Files.isRegularFile(file)) {
             return null;
         }
+        INDArray probabilities;
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            int n = MnistData.TEST_SIZE * MnistData.CLASSES;
-            if (bytes.length != n * Float.BYTES) {
-                throw new AppException(file + " has " + bytes.length + " bytes; expected " + n * Float.BYTES
-                        + " (10000×10 float32)");
-            }
-            float[] values = new float[n];
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-            return Nd4j.create(values, new long[]{MnistData.TEST_SIZE, MnistData.CLASSES}, 'c');
-        } catch (IOException e) {
-            throw new AppException("cannot read " + file + ": " + e.getMessage(), e);
+            probabilities = Nd4j.createFromNpyFile(file.toFile());
+        } catch (RuntimeException e) {
+            throw new AppException("cannot read " + file + " as a NumPy array: "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         }
+        long[] expected = {MnistData.TEST_SIZE, MnistData.CLASSES};
+        if (!Arrays.equals(probabilities.shape(), expected)) {
+            throw new AppException(file + " has shape " + Arrays.toString(probabilities.shape()) + "; expected "
+                    + Arrays.toString(expected) + " (the 10000 test images × 10 probabilities)");
+        }
+        return probabilities;
     }
 }

@@ -1,7 +1,6 @@
 package dev.dl4jmnist.model;
 
 import dev.dl4jmnist.data.MnistData;
-import dev.dl4jmnist.training.TrainingConfig;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;

@@ -2,6 +2,10 @@ package dev.dl4jmnist.persistence;
 
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.io.AtomicFiles;
+import dev.dl4jmnist.io.FileNames;
+import dev.dl4jmnist.kerasimport.ImportedKerasModel;
+import dev.dl4jmnist.kerasimport.KerasImporter;
+import dev.dl4jmnist.model.DigitClassifier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.deeplearning4j.nn.api.Model;
@@ -20,47 +24,77 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-/** Saves and loads networks with DL4J's ModelSerializer; saving is atomic (temporary file, then rename). */
+/**
+ * The one place that reads and writes model files. It accepts a DL4J ModelSerializer zip (a
+ * {@link MultiLayerNetwork} as {@code train} saves, or a {@link ComputationGraph} as {@code import-keras}
+ * makes of a Functional-API model) and a Keras {@code .h5}/{@code .hdf5} (through {@link KerasImporter}),
+ * and checks every model it returns: 784 inputs to 10 outputs, and finite parameters. Saving is atomic
+ * (temporary file, then rename).
+ */
 public final class ModelStore {
     /** Where {@code train} saves by default, relative to the working directory. */
     public static final Path DEFAULT_MODEL = Path.of("models", "mnist-mlp.zip");
+    /** Where {@code train} saves models by default. */
+    public static final Path MODELS_DIR = DEFAULT_MODEL.getParent();
 
     private ModelStore() {
     }
 
     /** Saves {@code net} with its updater state (so training can continue from the file). */
     public static void save(MultiLayerNetwork net, Path target) {
-        AtomicFiles.write(target, tmp -> ModelSerializer.writeModel(net, tmp.toFile(), true));
+        save(net, target, true);
     }
 
-    /** Loads a network saved by {@link #save}, or any ModelSerializer MultiLayerNetwork zip. */
-    public static MultiLayerNetwork load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new AppException("model file " + file + " does not exist");
-        }
-        try {
-            return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
-        } catch (IOException | RuntimeException e) {
-            throw new AppException("cannot load model " + file + ": not a DL4J MultiLayerNetwork zip ("
-                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")", e);
-        }
+    /** Saves a network or graph, with its updater state when {@code withUpdater}. */
+    public static void save(Model model, Path target, boolean withUpdater) {
+        AtomicFiles.write(target, tmp -> ModelSerializer.writeModel(model, tmp.toFile(), withUpdater));
+    }
+
+    /** Loads {@code file} (see the class comment) as a classifier ready for inference. */
+    public static DigitClassifier loadClassifier(Path file) {
+        return DigitClassifier.of(load(file));
     }
 
     /**
-     * Loads any ModelSerializer zip: a {@link MultiLayerNetwork} (what {@code train} saves) or a
-     * {@link ComputationGraph} (what {@code import-keras} makes of a Functional-API Keras model).
+     * Loads {@code file} by its ending: {@code .h5}/{@code .hdf5} through the Keras importer (Keras 2 and 3),
+     * anything else as a DL4J zip (a network or a graph); then checks it (see {@link ModelCheck}).
      */
-    public static Model loadAny(Path file) {
+    public static Model load(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new AppException("model file " + file + " does not exist");
         }
+        if (isKerasFile(file)) {
+            return importKeras(file).model();
+        }
+        Model model;
         try {
-            return isComputationGraph(file) ? ModelSerializer.restoreComputationGraph(file.toFile(), true)
+            model = isComputationGraph(file) ? ModelSerializer.restoreComputationGraph(file.toFile(), true)
                     : ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
         } catch (IOException | RuntimeException e) {
             throw new AppException("cannot load model " + file + ": not a DL4J model zip ("
-                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")", e);
+                    + (e.getMessage() != null ? e.getMessage().lines().findFirst().orElse("") : e.getClass().getSimpleName()) + ")", e);
         }
+        ModelCheck.requireDigitClassifier(model, file);
+        return model;
+    }
+
+    /** Imports a Keras file with the details of its import, and checks the model like {@link #load}. */
+    public static ImportedKerasModel importKeras(Path file) {
+        ImportedKerasModel imported = KerasImporter.importModel(file);
+        ModelCheck.requireDigitClassifier(imported.model(), file);
+        return imported;
+    }
+
+    /** Whether the file name ends in {@code .h5} or {@code .hdf5} (any case). */
+    public static boolean isKerasFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".h5") || name.endsWith(".hdf5");
+    }
+
+    /** The latest trained model in {@code dir} (see {@link #latestTrained}); an error when there is none. */
+    public static Path latest(Path dir) {
+        return latestTrained(dir).orElseThrow(() -> new AppException(
+                "no trained model in " + dir + " (run 'train' first, or pass --model)"));
     }
 
     /** A ComputationGraph's saved configuration lists "vertices"; a MultiLayerNetwork's does not. */
@@ -105,8 +139,6 @@ public final class ModelStore {
 
     /** The summary file that belongs to a model file: same name, {@code .json}. */
     public static Path summaryPathFor(Path model) {
-        String name = model.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return model.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".json");
+        return model.resolveSibling(FileNames.stem(model) + ".json");
     }
 }

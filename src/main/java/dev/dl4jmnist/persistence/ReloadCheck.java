@@ -1,5 +1,6 @@
 package dev.dl4jmnist.persistence;
 
+import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.evaluation.PredictionMatch;
 
@@ -16,5 +17,13 @@ public record ReloadCheck(int matching, int total, double maxAbsDifference) {
 
     public boolean allMatch() {
         return matching == total;
+    }
+
+    /** Throws when the reloaded model's predictions differ (the caller reports it as an error). */
+    public void requireAllMatch() {
+        if (!allMatch()) {
+            throw new AppException("reloaded model predictions differ: " + matching + "/" + total
+                    + " match (max abs probability difference " + maxAbsDifference + ")");
+        }
     }
 }

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.io.AtomicFiles;
-import dev.dl4jmnist.run.TutorialResult;
 import dev.dl4jmnist.training.EpochStats;
-import dev.dl4jmnist.training.TrainingConfig;
+import dev.dl4jmnist.model.TrainingConfig;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 
 /** The machine-readable record of one training run, written as JSON beside the model. */
@@ -37,25 +34,9 @@ public record RunSummary(String createdAt, String dataSource, TrainingConfig hyp
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    public static RunSummary of(TutorialResult r) {
-        long bytes;
-        try {
-            bytes = Files.size(r.modelPath());
-        } catch (IOException e) {
-            bytes = -1;
-        }
-        return new RunSummary(Instant.now().toString(), r.data().source(), r.config(), r.parameters(),
-                r.shapes().trainExamples(), r.shapes().testExamples(), r.history(),
-                new Test(r.test().loss(), r.test().accuracy(), r.test().correctCount(), r.test().size()),
-                new Timings(r.trainSeconds(), r.trainSeconds() / Math.max(1, r.history().size()), r.totalSeconds(),
-                        r.peakRssBytes()),
-                new Model(r.modelPath().toAbsolutePath().normalize().toString(), r.modelSha256(), bytes),
-                new Reload(r.reload().matching(), r.reload().total(), r.reload().maxAbsDifference(), r.reload().allMatch()));
-    }
-
-    public static void write(TutorialResult result) {
-        RunSummary summary = of(result);
-        AtomicFiles.writeStream(result.summaryPath(), out -> MAPPER.writeValue(out, summary));
+    /** Writes this summary as JSON at {@code file}, atomically. */
+    public void write(Path file) {
+        AtomicFiles.writeStream(file, out -> MAPPER.writeValue(out, this));
     }
 
     public static RunSummary read(Path file) {

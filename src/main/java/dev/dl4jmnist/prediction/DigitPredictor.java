@@ -1,14 +1,17 @@
 package dev.dl4jmnist.prediction;
 
+import dev.dl4jmnist.prediction.imaging.DigitPipeline;
+import dev.dl4jmnist.prediction.imaging.ImageFiles;
+import dev.dl4jmnist.prediction.imaging.PreparedDigit;
 import dev.dl4jmnist.AppException;
-import dev.dl4jmnist.evaluation.Evaluator;
 import dev.dl4jmnist.io.AtomicFiles;
-import org.deeplearning4j.nn.api.Model;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import dev.dl4jmnist.io.FileNames;
+import dev.dl4jmnist.model.DigitClassifier;
 
 import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -28,7 +32,7 @@ public final class DigitPredictor {
     /** Pictures per model call. */
     static final int BATCH = 64;
 
-    private final Model model;
+    private final DigitClassifier classifier;
     private final Options options;
     private final Set<String> savedNames = new HashSet<>();
 
@@ -42,8 +46,8 @@ public final class DigitPredictor {
         }
     }
 
-    public DigitPredictor(Model model, Options options) {
-        this.model = model;
+    public DigitPredictor(DigitClassifier classifier, Options options) {
+        this.classifier = classifier;
         this.options = options;
         if (options.maxPixels() < 1) {
             throw new AppException("the pixel limit must be positive, got " + options.maxPixels());
@@ -58,10 +62,33 @@ public final class DigitPredictor {
         }
     }
 
-    /** Loads the model at {@code modelFile} and labels {@code inputs}, calling {@code each} per picture in input order. */
-    public static PredictionReport run(Path modelFile, List<Path> inputs, Options options, Consumer<DigitPrediction> each) {
-        DigitPredictor predictor = new DigitPredictor(ModelLoader.load(modelFile), options);
-        return new PredictionReport(modelFile, predictor.predict(inputs, each));
+    /**
+     * Labels one picture given as the contents of a picture file (an upload, say); {@code name} names it in
+     * the result. A picture that cannot be read or holds no digit gets an error result.
+     */
+    public DigitPrediction predict(String name, byte[] picture) {
+        return predictOne(name, () -> ImageFiles.read(picture, options.maxPixels()));
+    }
+
+    /** Labels one picture read from a stream (to its end; the caller closes it); {@code name} names it in the result. */
+    public DigitPrediction predict(String name, InputStream picture) {
+        return predictOne(name, () -> ImageFiles.read(picture, options.maxPixels()));
+    }
+
+    /** Labels one decoded picture; {@code name} names it in the result. */
+    public DigitPrediction predict(String name, BufferedImage picture) {
+        return predictOne(name, () -> picture);
+    }
+
+    private DigitPrediction predictOne(String name, Supplier<BufferedImage> picture) {
+        try {
+            PreparedDigit digit = DigitPipeline.prepare(picture.get());
+            String saved = save(name, digit);
+            float[][] p = classifier.probabilities(new float[][]{digit.modelInput()});
+            return DigitPrediction.labelled(name, top3(p[0]), saved);
+        } catch (AppException e) {
+            return DigitPrediction.failed(name, e.getMessage());
+        }
     }
 
     /** Labels files and the pictures in directories (by name order; only PNG, JPEG, BMP and GIF names). */
@@ -112,7 +139,7 @@ public final class DigitPredictor {
                     throw new AppException("no PNG, JPEG, BMP or GIF files in this directory");
                 }
                 PreparedDigit digit = DigitPipeline.prepare(ImageFiles.read(file, options.maxPixels()));
-                saved.add(save(file, digit));
+                saved.add(save(file.getFileName().toString(), digit));
                 inputs.add(digit.modelInput());
                 ready.add(i);
             } catch (AppException e) {
@@ -120,8 +147,7 @@ public final class DigitPredictor {
             }
         }
         if (!inputs.isEmpty()) {
-            INDArray probabilities = Evaluator.predict(model, Nd4j.create(inputs.toArray(new float[0][])));
-            float[][] p = probabilities.toFloatMatrix();
+            float[][] p = classifier.probabilities(inputs.toArray(new float[0][]));
             for (int k = 0; k < ready.size(); k++) {
                 int i = ready.get(k);
                 results[i] = DigitPrediction.labelled(files.get(i).toString(), top3(p[k]), saved.get(k));
@@ -131,7 +157,7 @@ public final class DigitPredictor {
     }
 
     /** The three most probable digits, most probable first (ties: lower digit first). */
-    static List<DigitPrediction.Candidate> top3(float[] probabilities) {
+    public static List<DigitPrediction.Candidate> top3(float[] probabilities) {
         List<DigitPrediction.Candidate> all = new ArrayList<>();
         for (int d = 0; d < probabilities.length; d++) {
             // the model computes in float: report the float's shortest decimal, not its widened binary expansion
@@ -143,14 +169,12 @@ public final class DigitPredictor {
     }
 
     /** Saves the 28×28 input as PNG when asked; returns its path or null. */
-    private String save(Path source, PreparedDigit digit) {
+    private synchronized String save(String name, PreparedDigit digit) {
         Path dir = options.savePreprocessed();
         if (dir == null) {
             return null;
         }
-        String name = source.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String stem = FileNames.stem(name);
         String candidate = stem + "-28x28.png";
         for (int n = 2; !savedNames.add(candidate); n++) {
             candidate = stem + "-" + n + "-28x28.png";

@@ -1,11 +1,10 @@
 package dev.dl4jmnist.visualisation;
 
-import dev.dl4jmnist.data.MnistData;
 import dev.dl4jmnist.data.MnistImages;
 import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.evaluation.ModelAnalysis;
 import dev.dl4jmnist.io.AtomicFiles;
-import dev.dl4jmnist.run.TutorialResult;
+import dev.dl4jmnist.io.FileNames;
 import dev.dl4jmnist.training.EpochStats;
 
 import java.nio.file.Path;
@@ -32,13 +31,6 @@ public final class EvaluationReport {
     }
 
     private EvaluationReport() {
-    }
-
-    /** Writes the report of a finished training run next to its summary, named after the model file. */
-    public static Written afterTraining(TutorialResult run) {
-        MnistImages test = new MnistData(run.data()).testImages();
-        Path dir = run.summaryPath().toAbsolutePath().getParent();
-        return write(ModelAnalysis.of(run.test()), test, run.history(), dir, stemOf(run.modelPath()));
     }
 
     /**
@@ -98,8 +90,6 @@ public final class EvaluationReport {
 
     /** A model file's name without its extension: {@code models/mnist-mlp.zip} → {@code mnist-mlp}. */
     public static String stemOf(Path model) {
-        String name = model.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        return FileNames.stem(model);
     }
 }

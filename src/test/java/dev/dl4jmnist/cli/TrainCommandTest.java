@@ -57,6 +57,8 @@ class TrainCommandTest {
                 {"--dropout", "-0.1", "error: dropout (the fraction dropped) must be in [0, 1), got -0.1"},
                 {"--learning-rate", "0", "error: learning rate must be positive, got 0.0"},
                 {"--epochs", "five", "error: Invalid value for option '--epochs': 'five' is not an int"},
+                {"--train-examples", "0", "error: --train-examples must be between 1 and 60000, got 0"},
+                {"--test-examples", "10001", "error: --test-examples must be between 1 and 10000, got 10001"},
         };
         for (String[] c : cases) {
             CliRunner r = CliRunner.run("train", c[0], c[1], "--model", tmp.resolve("x.zip").toString());
@@ -66,6 +68,20 @@ class TrainCommandTest {
             assertEquals(2, r.errLines().size());
             assertThat(Files.exists(tmp.resolve("x.zip"))).isFalse();
         }
+    }
+
+    @Test
+    void anImageCountOutOfRangeIsAUsageErrorForEveryCommand() {
+        String model = tmp.resolve("x.zip").toString();
+        String[][] commands = {{"train", "--model", model}, {"experiment", "--output", tmp.toString()}, {"evaluate", "--model", model}};
+        for (String[] c : commands) {
+            CliRunner r = CliRunner.run(c[0], c[1], c[2], "--test-examples", "0");
+            assertEquals(2, r.exitCode(), c[0]);
+            assertEquals("error: --test-examples must be between 1 and 10000, got 0", r.errLines().get(0), c[0]);
+        }
+        CliRunner r = CliRunner.run("experiment", "--train-examples", "0");
+        assertEquals(2, r.exitCode());
+        assertEquals("error: --train-examples must be between 1 and 60000, got 0", r.errLines().get(0));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.dl4jmnist.experiments;
 
 import dev.dl4jmnist.AppException;
-import dev.dl4jmnist.training.TrainingConfig;
+import dev.dl4jmnist.model.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package dev.dl4jmnist.kerasimport;
 
+import dev.dl4jmnist.model.DigitClassifier;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.data.MnistData;
 import dev.dl4jmnist.evaluation.EvaluationResult;
@@ -70,8 +71,8 @@ class ContinueTrainingTest {
         assertEquals("DL4J could not import the training configuration (Unknown Keras loss function my_custom_loss.)",
                 imported.trainingNote());
         INDArray batch = TestData.mnist().test(100, 100).next().getFeatures();
-        assertEquals(Evaluator.predict(KerasImporter.importModel(Path.of("src/test/resources/keras/keras3-no-optimizer.h5")).model(), batch),
-                Evaluator.predict(imported.model(), batch));
+        assertEquals(DigitClassifier.of(KerasImporter.importModel(Path.of("src/test/resources/keras/keras3-no-optimizer.h5")).model()).probabilities(batch),
+                DigitClassifier.of(imported.model()).probabilities(batch));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.dl4jmnist.kerasimport;
 
+import dev.dl4jmnist.model.DigitClassifier;
 import dev.dl4jmnist.evaluation.PredictionMatch;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.data.MnistImages;
@@ -59,7 +60,7 @@ class KerasImportVariantsTest {
         assertEquals(trainingNote, m.trainingNote());
         assertEquals(784 * 16 + 16 + 16 * 16 + 16 + 16 * 10 + 10, m.parameterCount());
 
-        INDArray actual = Evaluator.predict(m.model(), images);
+        INDArray actual = DigitClassifier.of(m.model()).probabilities(images);
         PredictionMatch match = PredictionMatch.of(actual, Nd4j.create(expected));
         assertEquals(10_000, match.matching(), file);
         assertTrue(match.maxAbsDifference() <= 1e-5, file + ": max abs difference " + match.maxAbsDifference());

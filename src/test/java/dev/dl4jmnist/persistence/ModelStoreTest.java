@@ -2,7 +2,7 @@ package dev.dl4jmnist.persistence;
 
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.model.MnistMlp;
-import dev.dl4jmnist.training.TrainingConfig;
+import dev.dl4jmnist.model.TrainingConfig;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +34,7 @@ class ModelStoreTest {
         Path file = tmp.resolve("m.zip");
 
         ModelStore.save(net, file);
-        MultiLayerNetwork back = ModelStore.load(file);
+        MultiLayerNetwork back = (MultiLayerNetwork) ModelStore.load(file);
 
         assertEquals(net.params(), back.params());
         assertEquals(net.getUpdater().getStateViewArray(), back.getUpdater().getStateViewArray());
@@ -72,16 +72,16 @@ class ModelStoreTest {
         Path notAModel = tmp.resolve("x.zip");
         Files.writeString(notAModel, "hello");
         assertThat(assertThrows(AppException.class, () -> ModelStore.load(notAModel)).getMessage())
-                .startsWith("cannot load model " + notAModel + ": not a DL4J MultiLayerNetwork zip");
+                .startsWith("cannot load model " + notAModel + ": not a DL4J model zip");
         assertThat(assertThrows(AppException.class, () -> ModelStore.load(tmp.resolve("none.zip"))).getMessage())
                 .isEqualTo("model file " + tmp.resolve("none.zip") + " does not exist");
     }
 
     @Test
-    void loadAnyTellsNetworksAndGraphsApart() throws IOException {
+    void loadTellsNetworksAndGraphsApart() throws IOException {
         Path mln = tmp.resolve("mln.zip");
         ModelStore.save(MnistMlp.create(TrainingConfig.defaults().withHidden(java.util.List.of(8))), mln);
-        assertThat(ModelStore.loadAny(mln)).isInstanceOf(MultiLayerNetwork.class);
+        assertThat(ModelStore.load(mln)).isInstanceOf(MultiLayerNetwork.class);
 
         org.deeplearning4j.nn.graph.ComputationGraph graph = new org.deeplearning4j.nn.graph.ComputationGraph(
                 new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().graphBuilder().addInputs("in")
@@ -91,13 +91,13 @@ class ModelStoreTest {
         graph.init();
         Path cg = tmp.resolve("cg.zip");
         org.deeplearning4j.util.ModelSerializer.writeModel(graph, cg.toFile(), false);
-        org.deeplearning4j.nn.api.Model back = ModelStore.loadAny(cg);
+        org.deeplearning4j.nn.api.Model back = ModelStore.load(cg);
         assertThat(back).isInstanceOf(org.deeplearning4j.nn.graph.ComputationGraph.class);
         assertEquals(graph.params(), back.params());
 
         Path junk = tmp.resolve("junk.zip");
         Files.writeString(junk, "not a zip");
-        assertThat(assertThrows(AppException.class, () -> ModelStore.loadAny(junk)).getMessage())
+        assertThat(assertThrows(AppException.class, () -> ModelStore.load(junk)).getMessage())
                 .startsWith("cannot load model " + junk + ": not a DL4J model zip");
     }
 

@@ -3,8 +3,6 @@ package dev.dl4jmnist.persistence;
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.evaluation.Evaluator;
-import dev.dl4jmnist.run.TutorialResult;
-import dev.dl4jmnist.run.TutorialRun;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -37,8 +35,7 @@ class ReloadCheckTest {
         assertEquals(0.4, check.maxAbsDifference(), 1e-6);
         assertFalse(check.allMatch());
 
-        TutorialResult run = new TutorialResult(null, null, null, 0, null, null, null, null, check, null, 0, 0, 0, null);
-        AppException e = assertThrows(AppException.class, () -> TutorialRun.requireReloadMatch(run));
+        AppException e = assertThrows(AppException.class, check::requireAllMatch);
         assertTrue(e.getMessage().startsWith("reloaded model predictions differ: 2/3 match (max abs probability difference 0.4"),
                 e.getMessage());
     }

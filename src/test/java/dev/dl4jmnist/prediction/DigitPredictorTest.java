@@ -1,10 +1,16 @@
 package dev.dl4jmnist.prediction;
 
+import dev.dl4jmnist.app.PredictDigits;
+import dev.dl4jmnist.prediction.imaging.RealisticDigits;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.TestModels;
+import dev.dl4jmnist.persistence.ModelStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,8 +34,8 @@ class DigitPredictorTest {
         Path seven = new RealisticDigits(4).write(TestData.mnist().testImages(), 0, dir, "seven", false);
         Path broken = Files.writeString(dir.resolve("broken.gif"), "GIF89a but nothing else");
         List<String> seen = new ArrayList<>();
-        PredictionReport report = DigitPredictor.run(TestModels.quickModelPath(), List.of(broken, seven),
-                DigitPredictor.Options.defaults(), p -> seen.add(p.file()));
+        PredictionReport report = PredictDigits.run(new PredictDigits.Request(TestModels.quickModelPath(), List.of(broken, seven),
+                DigitPredictor.Options.defaults()), p -> seen.add(p.file()));
         assertEquals(List.of(broken.toString(), seven.toString()), seen);
         assertEquals(1, report.labelledCount());
         assertEquals(1, report.failedCount());
@@ -40,5 +46,26 @@ class DigitPredictorTest {
         assertEquals(7, labelled.prediction());
         assertEquals(labelled.top3().get(0).probability(), labelled.probability(), 0);
         assertNull(labelled.error());
+    }
+
+    @Test
+    void aPngGivenAsBytesOrAsAnImageIsLabelledAsTheFileIs(@TempDir Path dir) throws Exception {
+        Path seven = new RealisticDigits(4).write(TestData.mnist().testImages(), 0, dir, "seven", false);
+        DigitPredictor predictor = new DigitPredictor(ModelStore.loadClassifier(TestModels.quickModelPath()),
+                DigitPredictor.Options.defaults());
+        DigitPrediction byPath = predictor.predict(List.of(seven), p -> { }).get(0);
+        DigitPrediction byBytes = predictor.predict(seven.toString(), Files.readAllBytes(seven));
+        DigitPrediction byImage = predictor.predict(seven.toString(), ImageIO.read(seven.toFile()));
+        DigitPrediction byStream;
+        try (InputStream in = Files.newInputStream(seven)) {
+            byStream = predictor.predict(seven.toString(), in);
+        }
+        assertEquals(7, byBytes.prediction());
+        assertEquals(byPath, byBytes);
+        assertEquals(byPath, byImage);
+        assertEquals(byPath, byStream);
+
+        DigitPrediction notAPicture = predictor.predict("upload", "not a picture".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(DigitPrediction.failed("upload", "not a PNG, JPEG, BMP or GIF image"), notAPicture);
     }
 }

@@ -1,5 +1,8 @@
 package dev.dl4jmnist.prediction;
 
+import dev.dl4jmnist.prediction.imaging.DigitPipeline;
+import dev.dl4jmnist.prediction.imaging.ImageFiles;
+import dev.dl4jmnist.prediction.imaging.RealisticDigits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dl4jmnist.TestData;

@@ -1,5 +1,7 @@
 package dev.dl4jmnist.prediction;
 
+import dev.dl4jmnist.model.DigitClassifier;
+import dev.dl4jmnist.prediction.imaging.RealisticDigits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dl4jmnist.TestData;
@@ -46,7 +48,7 @@ class PredictRoundTripTest {
             truth[i] = mnist.labels()[index];
             maker.write(mnist, index, dir, String.format("digit-%04d", i), i % 2 == 1);
         }
-        int[] expected = Evaluator.argMax(Evaluator.predict(model, Nd4j.create(originals)));
+        int[] expected = Evaluator.argMax(DigitClassifier.of(model).probabilities(Nd4j.create(originals)));
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -1,10 +1,11 @@
 package dev.dl4jmnist.training;
 
+import dev.dl4jmnist.app.TrainTutorial;
+import dev.dl4jmnist.app.TutorialRequest;
+import dev.dl4jmnist.app.TutorialResult;
+import dev.dl4jmnist.app.TutorialObserver;
+import dev.dl4jmnist.model.TrainingConfig;
 import dev.dl4jmnist.TestData;
-import dev.dl4jmnist.run.TutorialObserver;
-import dev.dl4jmnist.run.TutorialRequest;
-import dev.dl4jmnist.run.TutorialResult;
-import dev.dl4jmnist.run.TutorialRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class DeterminismTest {
     private TutorialResult run(long seed, String name) {
         TrainingConfig config = TrainingConfig.defaults().withEpochs(2).withSeed(seed);
         Path data = TestData.mnist().location().directory();
-        return TutorialRun.run(new TutorialRequest(config, data, tmp.resolve(name), 5_000, 1_000), TutorialObserver.SILENT);
+        return TrainTutorial.run(new TutorialRequest(config, data, tmp.resolve(name), 5_000, 1_000), TutorialObserver.SILENT);
     }
 
     /** The history without wall-clock times. */

@@ -6,12 +6,12 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** Checks on rendered pictures shared by the visualisation tests. */
-final class ImageChecks {
+public final class ImageChecks {
     private ImageChecks() {
     }
 
     /** Fails unless tile {@code index} of a grid shows exactly {@code source}, block by block. */
-    static void assertTileShows(BufferedImage image, int index, int columns, byte[] source) {
+    public static void assertTileShows(BufferedImage image, int index, int columns, byte[] source) {
         Point o = DigitGrid.imageOrigin(index, columns);
         for (int r = 0; r < 28; r++) {
             for (int c = 0; c < 28; c++) {
@@ -32,7 +32,7 @@ final class ImageChecks {
     }
 
     /** Number of distinct colours in the picture. */
-    static int distinctColours(BufferedImage image) {
+    public static int distinctColours(BufferedImage image) {
         Set<Integer> colours = new HashSet<>();
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
@@ -43,7 +43,7 @@ final class ImageChecks {
     }
 
     /** Fraction of pixels that differ from the top-left (background) pixel. */
-    static double nonBackgroundFraction(BufferedImage image) {
+    public static double nonBackgroundFraction(BufferedImage image) {
         int background = image.getRGB(0, 0);
         long n = 0;
         for (int y = 0; y < image.getHeight(); y++) {
@@ -57,7 +57,7 @@ final class ImageChecks {
     }
 
     /** Pixels within {@code tolerance} of {@code rgb} in each channel. */
-    static int countColour(BufferedImage image, int rgb, int tolerance) {
+    public static int countColour(BufferedImage image, int rgb, int tolerance) {
         int n = 0;
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {

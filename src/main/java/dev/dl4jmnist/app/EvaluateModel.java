@@ -1,0 +1,99 @@
+package dev.dl4jmnist.app;
+
+import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.data.MnistData;
+import dev.dl4jmnist.data.MnistImages;
+import dev.dl4jmnist.data.MnistLocation;
+import dev.dl4jmnist.evaluation.EvaluationResult;
+import dev.dl4jmnist.evaluation.Evaluator;
+import dev.dl4jmnist.evaluation.ModelAnalysis;
+import dev.dl4jmnist.io.AtomicFiles;
+import dev.dl4jmnist.io.Sha256;
+import dev.dl4jmnist.persistence.ModelStore;
+import dev.dl4jmnist.persistence.RunSummary;
+import dev.dl4jmnist.data.SubsetLimits;
+import dev.dl4jmnist.model.DigitClassifier;
+import dev.dl4jmnist.visualisation.EvaluationReport;
+import dev.dl4jmnist.training.EpochStats;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code evaluate}: a saved model's test results, pictures and analysis without retraining. The loss and
+ * accuracy curves are drawn too when the run summary beside the model belongs to this very model file
+ * (same SHA-256).
+ */
+public final class EvaluateModel {
+
+    /**
+     * @param dataDir      MNIST directory, or null to search
+     * @param testExamples evaluate on the first N test images (1–10000)
+     * @param outDir       where the files go; null: beside the model
+     */
+    public record Request(Path model, Path dataDir, int testExamples, Path outDir) {
+    }
+
+    /** What was evaluated, the report, and why curves are missing when they are ({@code null} when drawn). */
+    public record Result(Path model, MnistLocation data, EvaluationReport.Written report, String historyNote) {
+        public EvaluationResult result() {
+            return report.analysis().result();
+        }
+    }
+
+    private EvaluateModel() {
+    }
+
+    public static Result run(Request request) {
+        return run(request, () -> MnistData.locate(request.dataDir()));
+    }
+
+    /** As {@link #run(Request)}, with MNIST already located. */
+    public static Result run(Request request, MnistData data) {
+        return run(request, () -> data);
+    }
+
+    private static Result run(Request request, Supplier<MnistData> mnist) {
+        Path model = request.model();
+        SubsetLimits.requireTestExamples(request.testExamples());
+        if (!Files.isRegularFile(model)) {
+            throw new AppException("model file " + model + " does not exist");
+        }
+        Path dir = request.outDir() != null ? request.outDir() : model.toAbsolutePath().getParent();
+        String stem = EvaluationReport.stemOf(model);
+        AtomicFiles.checkWritable(dir.resolve(stem + "-evaluation.txt"));   // fail before the slow part
+        DigitClassifier classifier = ModelStore.loadClassifier(model);
+        MnistData data = mnist.get();
+        EvaluationResult result = Evaluator.evaluate(classifier, data.test(Evaluator.EVAL_BATCH, request.testExamples()));
+        MnistImages testImages = data.testImages();
+
+        Path summary = ModelStore.summaryPathFor(model);
+        List<EpochStats> history = List.of();
+        String note;
+        if (!Files.isRegularFile(summary)) {
+            note = "no run summary " + summary + " beside the model: no loss/accuracy curves";
+        } else {
+            RunSummary run = readOrNull(summary);
+            if (run == null || run.history() == null || run.model() == null) {
+                note = "run summary " + summary + " is unreadable: no loss/accuracy curves";
+            } else if (!Sha256.of(model).equals(run.model().sha256())) {
+                note = "run summary " + summary + " belongs to another model file: no loss/accuracy curves";
+            } else {
+                history = run.history();
+                note = null;
+            }
+        }
+        EvaluationReport.Written report = EvaluationReport.write(ModelAnalysis.of(result), testImages, history, dir, stem);
+        return new Result(model, data.location(), report, note);
+    }
+
+    private static RunSummary readOrNull(Path summary) {
+        try {
+            return RunSummary.read(summary);
+        } catch (AppException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.dl4jmnist.kerasimport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.data.MnistData;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an imported model's input must be for this application, kept apart from the generic translation
+ * in {@link KerasConfigTranslator}: one input of MNIST's 784 pixel values, where a 28×28 (or 28×28×1)
+ * input followed directly by Flatten counts as the same (Flatten is row-major) and is rewritten so.
+ */
+final class MnistInput {
+    private MnistInput() {
+    }
+
+    /** Input of 28×28 (or 28×28×1) followed directly by Flatten → a 784-value input, Flatten dropped. */
+    static void collapseFlattenInput(String source, ArrayNode layers, boolean functional, Set<String> changes) {
+        for (int i = 0; i < layers.size(); i++) {
+            ObjectNode layer = (ObjectNode) layers.get(i);
+            if (!layer.path("class_name").asText().equals("Flatten")) {
+                continue;
+            }
+            String flattenName = layer.path("config").path("name").asText(layer.path("name").asText());
+            if (!functional) {
+                if (i == 0 && hasImageShape(layer.path("config").path("batch_input_shape"))) {
+                    // Keras 2: Flatten(input_shape=(28, 28)) is the first layer; the next layer takes the input shape
+                    if (layers.size() < 2) {
+                        return;
+                    }
+                    ((ObjectNode) layers.get(1).path("config")).set("batch_input_shape", flatShape());
+                    layers.remove(0);
+                    changes.add("Flatten(input_shape=(28, 28)) replaced by a 784-value input (same row-major order)");
+                    return;
+                }
+                if (i == 1 && layers.get(0).path("class_name").asText().equals("InputLayer")
+                        && hasImageShape(layers.get(0).path("config").path("batch_input_shape"))) {
+                    ((ObjectNode) layers.get(0).path("config")).set("batch_input_shape", flatShape());
+                    layers.remove(1);
+                    changes.add("Input(shape=(28, 28)) + Flatten() replaced by a 784-value input (same row-major order)");
+                    return;
+                }
+                continue;
+            }
+            List<String> inbound = KerasConfigTranslator.inboundNames(layer);
+            if (inbound.size() != 1) {
+                continue;
+            }
+            ObjectNode input = KerasConfigTranslator.findLayer(layers, inbound.get(0));
+            if (input == null || !input.path("class_name").asText().equals("InputLayer")
+                    || !hasImageShape(input.path("config").path("batch_input_shape"))) {
+                continue;
+            }
+            ((ObjectNode) input.path("config")).set("batch_input_shape", flatShape());
+            layers.remove(i);
+            for (JsonNode other : layers) {
+                KerasConfigTranslator.renameInbound((ObjectNode) other, flattenName, inbound.get(0));
+            }
+            changes.add("Input(shape=(28, 28)) + Flatten() replaced by a 784-value input (same row-major order)");
+            return;
+        }
+    }
+
+    private static boolean hasImageShape(JsonNode batchShape) {
+        List<Integer> dims = KerasConfigTranslator.dims(batchShape);
+        return dims != null && (dims.equals(List.of(28, 28)) || dims.equals(List.of(28, 28, 1)) || dims.equals(List.of(1, 28, 28)));
+    }
+
+    private static ArrayNode flatShape() {
+        return JsonNodeFactory.instance.arrayNode().addNull().add(MnistData.PIXELS);
+    }
+
+    /** The model must take one input of 784 values (MNIST's 28×28 pixels, flattened). */
+    static void requireMnistInput(String source, ArrayNode layers, boolean functional) {
+        JsonNode shape;
+        if (functional) {
+            List<JsonNode> inputs = new ArrayList<>();
+            layers.forEach(l -> {
+                if (l.path("class_name").asText().equals("InputLayer")) inputs.add(l);
+            });
+            if (inputs.size() != 1) {
+                throw new AppException(source + ": the model has " + inputs.size() + " inputs; an MNIST model takes one image");
+            }
+            shape = inputs.get(0).path("config").path("batch_input_shape");
+        } else {
+            if (layers.isEmpty()) {
+                throw new AppException(source + ": the model has no layers");
+            }
+            shape = layers.get(0).path("config").path("batch_input_shape");
+        }
+        List<Integer> dims = KerasConfigTranslator.dims(shape);
+        if (dims == null) {
+            throw new AppException(source + ": the model does not record its input shape, so it cannot be checked against MNIST");
+        }
+        if (!dims.equals(List.of(MnistData.PIXELS))) {
+            throw new AppException(source + ": the model's input shape " + KerasConfigTranslator.describe(dims) + " does not fit MNIST"
+                    + " (784 pixel values, or 28×28 followed by Flatten)");
+        }
+    }
+}

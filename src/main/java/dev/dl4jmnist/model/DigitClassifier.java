@@ -1,0 +1,101 @@
+package dev.dl4jmnist.model;
+
+import dev.dl4jmnist.data.MnistData;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The one inference API: a network that maps 784 pixels (0..1) to 10 digit probabilities, run in
+ * inference mode (no dropout), for a {@link MultiLayerNetwork} or a single-output {@link ComputationGraph}.
+ *
+ * <p><b>Thread safety.</b> Every method may be called from many threads at once. DL4J networks are not
+ * safe for concurrent {@code output} calls (they keep the current input, layer state and workspaces in
+ * fields), so each call holds the network's monitor ({@code synchronized (network)}) for the forward pass:
+ * calls on the same network, through this or any other {@code DigitClassifier} wrapping it, run one
+ * after another. The returned arrays are detached copies owned by the caller. A call gives bit-for-bit
+ * the same probabilities whichever thread makes it and whatever runs beside it, because each request is
+ * computed as its own batch, exactly as a single-threaded pass would (no batching across callers).
+ * ND4J already spreads each forward pass over all cores, so serialising calls costs little. Measured on
+ * 2 cores shared with other builds (load about 17), 8 threads each labelling the 10,000 test images in
+ * batches of 1,000: 11.1 s with this lock against 14.0 s with one cloned network per thread (one pass
+ * alone: 2.1 s), both bit-identical to a single-threaded pass. DL4J's {@code ParallelInference} would add
+ * a dependency and, in its batching mode, merge callers' images into shared batches; a lock keeps every
+ * call's batch, and so its result, exactly as the caller made it. Training must not run on the same
+ * network while it serves predictions.
+ */
+public final class DigitClassifier {
+    /** Inputs the classifier takes per image: 28×28 pixels, flattened row by row. */
+    public static final int INPUTS = MnistData.PIXELS;
+    /** Outputs per image: one probability per digit. */
+    public static final int CLASSES = MnistData.CLASSES;
+
+    private final Model network;
+
+    private DigitClassifier(Model network) {
+        if (!(network instanceof MultiLayerNetwork) && !(network instanceof ComputationGraph)) {
+            throw new IllegalArgumentException("unsupported model type " + network.getClass().getSimpleName());
+        }
+        this.network = network;
+    }
+
+    /** Wraps a network (not copied: it must not be trained while the classifier is in use). */
+    public static DigitClassifier of(Model network) {
+        return new DigitClassifier(network);
+    }
+
+    /** The wrapped network (for its parameter count and summary; not for concurrent use). */
+    public Model network() {
+        return network;
+    }
+
+    /** Probabilities for a batch of images, one row each ({@code [n, 784]} in, {@code [n, 10]} out). */
+    public INDArray probabilities(INDArray pixels) {
+        synchronized (network) {
+            if (network instanceof MultiLayerNetwork net) {
+                return net.output(pixels, false);
+            }
+            return ((ComputationGraph) network).outputSingle(false, pixels);
+        }
+    }
+
+    /** Probabilities for images given as rows of 784 pixels in [0, 1]; one row of 10 per image. */
+    public float[][] probabilities(float[][] pixels) {
+        for (int i = 0; i < pixels.length; i++) {
+            if (pixels[i].length != INPUTS) {
+                throw new IllegalArgumentException("image " + i + " has " + pixels[i].length + " pixels, not " + INPUTS);
+            }
+        }
+        if (pixels.length == 0) {
+            return new float[0][];
+        }
+        return probabilities(Nd4j.create(pixels)).toFloatMatrix();
+    }
+
+    /** The most probable digit for each image. */
+    public int[] classes(float[][] pixels) {
+        return argMax(probabilities(pixels));
+    }
+
+    /** Row-wise arg max (the first maximum wins, as NumPy's argmax). */
+    public static int[] argMax(float[][] rows) {
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = argMax(rows[i]);
+        }
+        return out;
+    }
+
+    /** Arg max of one row (the first maximum wins). */
+    public static int argMax(float[] row) {
+        int best = 0;
+        for (int j = 1; j < row.length; j++) {
+            if (row[j] > row[best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The network: the tutorial MLP and its configuration, its Keras-style summary, and
+ * {@link dev.dl4jmnist.model.DigitClassifier}, the one thread-safe inference API on any loaded network.
+ * May depend on {@code data} and {@code io}; never on feature packages, {@code app} or {@code cli}.
+ */
+package dev.dl4jmnist.model;

@@ -1,0 +1,60 @@
+package dev.dl4jmnist.prediction.imaging;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * First step: any decoded picture (colour, palette, gray, with or without alpha) to luminance 0–255,
+ * shrunk to a working size. Transparent pixels take the backdrop that contrasts with the opaque
+ * ones, so a dark digit on a transparent canvas and a light one both stay visible.
+ */
+public final class GrayConversion {
+    /** Longest side the later steps work on; larger pictures are shrunk by area averaging first. */
+    public static final int WORKING_SIZE = 1024;
+
+    private GrayConversion() {
+    }
+
+    /** Luminance (ITU-R BT.601: 0.299 R + 0.587 G + 0.114 B), alpha composited over a contrasting backdrop. */
+    public static GrayImage toGray(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        float[] lum = new float[w * h];
+        float[] alpha = new float[w * h];
+        boolean translucent = false;
+        double opaqueLum = 0;
+        double opaqueWeight = 0;
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                int argb = row[x];
+                float a = ((argb >>> 24) & 0xFF) / 255f;
+                float l = 0.299f * ((argb >> 16) & 0xFF) + 0.587f * ((argb >> 8) & 0xFF) + 0.114f * (argb & 0xFF);
+                lum[y * w + x] = l;
+                alpha[y * w + x] = a;
+                translucent |= a < 1f;
+                opaqueLum += a * l;
+                opaqueWeight += a;
+            }
+        }
+        if (translucent) {
+            float backdrop = opaqueWeight > 0 && opaqueLum / opaqueWeight >= 128 ? 0f : 255f;
+            for (int i = 0; i < lum.length; i++) {
+                lum[i] = alpha[i] * lum[i] + (1 - alpha[i]) * backdrop;
+            }
+        }
+        return new GrayImage(w, h, lum);
+    }
+
+    /** The image shrunk (never enlarged) so its longer side is at most {@code maxSide}, keeping its aspect ratio. */
+    public static GrayImage limitSize(GrayImage image, int maxSide) {
+        int longer = Math.max(image.width(), image.height());
+        if (longer <= maxSide) {
+            return image;
+        }
+        double s = (double) maxSide / longer;
+        int w = Math.max(1, (int) Math.round(image.width() * s));
+        int h = Math.max(1, (int) Math.round(image.height() * s));
+        return Resampler.resize(image, w, h);
+    }
+}

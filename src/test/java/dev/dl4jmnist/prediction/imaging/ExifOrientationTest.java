@@ -1,0 +1,121 @@
+package dev.dl4jmnist.prediction.imaging;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Photos come out upright whatever EXIF orientation the camera recorded. */
+class ExifOrientationTest {
+    @TempDir
+    Path dir;
+
+    /** A 3×2 picture whose six pixels are 1..6 (row-major), as gray levels. */
+    private static BufferedImage sixPixels() {
+        BufferedImage img = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < 6; i++) {
+            img.setRGB(i % 3, i / 3, i + 1);
+        }
+        return img;
+    }
+
+    private static int[][] values(BufferedImage img) {
+        int[][] v = new int[img.getHeight()][img.getWidth()];
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                v[y][x] = img.getRGB(x, y) & 0xFFFFFF;
+            }
+        }
+        return v;
+    }
+
+    @Test
+    void eachOrientationMapsPixelsAsExifDefinesIt() {
+        // stored:  1 2 3
+        //          4 5 6
+        int[][][] expected = {
+                {{1, 2, 3}, {4, 5, 6}},          // 1 upright
+                {{3, 2, 1}, {6, 5, 4}},          // 2 mirrored
+                {{6, 5, 4}, {3, 2, 1}},          // 3 rotated 180°
+                {{4, 5, 6}, {1, 2, 3}},          // 4 flipped
+                {{1, 4}, {2, 5}, {3, 6}},        // 5 transposed
+                {{4, 1}, {5, 2}, {6, 3}},        // 6 rotated 90° clockwise
+                {{6, 3}, {5, 2}, {4, 1}},        // 7 transverse
+                {{3, 6}, {2, 5}, {1, 4}},        // 8 rotated 90° counter-clockwise
+        };
+        for (int o = 1; o <= 8; o++) {
+            int[][] got = values(ExifOrientation.upright(sixPixels(), o));
+            assertEquals(expected[o - 1].length, got.length, "orientation " + o);
+            for (int r = 0; r < got.length; r++) {
+                assertArrayEquals(expected[o - 1][r], got[r], "orientation " + o + " row " + r);
+            }
+        }
+    }
+
+    @Test
+    void aPhotoTaggedRotatedIsReadUpright() throws IOException {
+        // stored sideways: 40 wide, 20 high, a white block in the top-left corner
+        BufferedImage stored = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = stored.createGraphics();
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 0, 40, 20);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 10, 10);
+        g.dispose();
+        Path jpeg = dir.resolve("photo.jpg");
+        Files.write(jpeg, withExifOrientation(jpegBytes(stored), 6));
+
+        assertEquals(6, ExifOrientation.of(jpeg));
+        BufferedImage read = ImageFiles.read(jpeg, ImageFiles.DEFAULT_MAX_PIXELS);
+        assertEquals(20, read.getWidth());
+        assertEquals(40, read.getHeight());
+        // turned 90° clockwise, the block is now in the top-right corner
+        assertTrue((read.getRGB(15, 4) & 0xFF) > 200, "top-right should be white");
+        assertTrue((read.getRGB(4, 4) & 0xFF) < 50, "top-left should be black");
+    }
+
+    @Test
+    void picturesWithoutExifStayAsStored() throws IOException {
+        Path png = dir.resolve("plain.png");
+        ImageIO.write(sixPixels(), "png", png.toFile());
+        assertEquals(ExifOrientation.UPRIGHT, ExifOrientation.of(png));
+        assertEquals(3, ImageFiles.read(png, ImageFiles.DEFAULT_MAX_PIXELS).getWidth());
+        Path junk = Files.writeString(dir.resolve("junk.jpg"), "not a picture");
+        assertEquals(ExifOrientation.UPRIGHT, ExifOrientation.of(junk));
+    }
+
+    private static byte[] jpegBytes(BufferedImage image) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
+    }
+
+    /** Inserts an EXIF APP1 segment (big-endian TIFF, one IFD0 entry: Orientation) after the JFIF APP0 segment. */
+    private static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+        ByteBuffer tiff = ByteBuffer.allocate(26);
+        tiff.put(new byte[]{'M', 'M', 0, 42}).putInt(8);                  // header, IFD0 at offset 8
+        tiff.putShort((short) 1);                                         // one entry
+        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1);      // Orientation, SHORT, count 1
+        tiff.putShort((short) orientation).putShort((short) 0);          // value, padding
+        tiff.putInt(0);                                                   // no next IFD
+        byte[] exif = ByteBuffer.allocate(6 + 26).put(new byte[]{'E', 'x', 'i', 'f', 0, 0}).put(tiff.array()).array();
+        int app0End = 4 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF));   // SOI (2) + marker (2) + APP0 length
+        ByteBuffer out = ByteBuffer.allocate(jpeg.length + 4 + exif.length);
+        out.put(jpeg, 0, app0End);
+        out.put((byte) 0xFF).put((byte) 0xE1).putShort((short) (exif.length + 2)).put(exif);
+        out.put(jpeg, app0End, jpeg.length - app0End);
+        return out.array();
+    }
+}
