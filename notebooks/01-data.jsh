@@ -15,23 +15,22 @@
 //
 // Keras downloads `mnist.npz`; here the four original IDX files are found in `MNIST_DIR` (or DL4J's cache)
 // and every file is checked — header, size and SHA-256 — before it is used.
+//
+// The application's `ExploreData` does the tutorial's whole look at the data in one call: the shapes, nine
+// random training images, the pixels of one digit and the label counts. The seed picks the nine images, so
+// the same seed always shows the same digits.
 
 // %%
 import dev.dl4jmnist.notebook.*;
-import dev.dl4jmnist.data.*;
-import dev.dl4jmnist.visualisation.*;
+import dev.dl4jmnist.app.ExploreData;
+import dev.dl4jmnist.visualisation.Exploration;
 
-MnistData mnist = NotebookSettings.mnist();
-System.out.println("MNIST: " + mnist.location().source() + " (verified)");
-
-// %% [markdown]
-// `DataExplorer.explore` does the tutorial's whole look at the data in one call: the shapes, nine random
-// training images, the pixels of one digit and the label counts. The seed picks the nine images, so the same
-// seed always shows the same digits.
+long seed = 42;
+Exploration data = ExploreData.run(
+        new ExploreData.Request(NotebookSettings.dataDir(), seed, null, NotebookSettings.file("train-samples.png")),
+        found -> System.out.println("MNIST: " + found.source() + " (verified)"));
 
 // %%
-long seed = 42;
-Exploration data = DataExplorer.explore(mnist, seed, null, NotebookSettings.file("train-samples.png"));
 System.out.print(data.shapesText());
 
 // %% [markdown]

@@ -15,7 +15,7 @@ import dev.dl4jmnist.model.*;
 import dev.dl4jmnist.training.*;
 import dev.dl4jmnist.persistence.*;
 import dev.dl4jmnist.visualisation.*;
-import dev.dl4jmnist.run.TutorialRun;
+import dev.dl4jmnist.evaluation.Evaluator;
 
 MnistData mnist = NotebookSettings.mnist();
 TrainingConfig config = TrainingConfig.defaults();
@@ -24,7 +24,7 @@ System.out.println(config.epochs() + " epochs, batch size " + config.batchSize()
 
 // %%
 var train = mnist.train(config.batchSize(), images, config.seed());
-var validation = mnist.test(TutorialRun.EVAL_BATCH, NotebookSettings.testImages());
+var validation = mnist.test(Evaluator.EVAL_BATCH, NotebookSettings.testImages());
 var model = MnistMlp.create(config);
 
 // %% [markdown]

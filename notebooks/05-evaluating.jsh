@@ -2,19 +2,19 @@
 // # 5. Evaluating: test score, right and wrong answers
 //
 // The model trained in notebook 04 is loaded and evaluated on the 10,000 test images, as Keras's
-// `model.evaluate(X_test, Y_test)`. The score is the loss (categorical cross-entropy), then the accuracy.
+// `model.evaluate(X_test, Y_test)` — by the application's `EvaluateModel`, which also writes its report
+// (pictures and text) beside the model. The score is the loss (categorical cross-entropy), then the accuracy.
 
 // %%
 import dev.dl4jmnist.notebook.*;
+import dev.dl4jmnist.app.EvaluateModel;
 import dev.dl4jmnist.data.*;
 import dev.dl4jmnist.evaluation.*;
-import dev.dl4jmnist.persistence.*;
 import dev.dl4jmnist.visualisation.*;
-import dev.dl4jmnist.run.TutorialRun;
 
-MnistData mnist = NotebookSettings.mnist();
-var model = ModelStore.load(NotebookSettings.modelFile());
-EvaluationResult result = Evaluator.evaluate(model, mnist.test(TutorialRun.EVAL_BATCH, NotebookSettings.testImages()));
+var evaluation = EvaluateModel.run(new EvaluateModel.Request(NotebookSettings.modelFile(), NotebookSettings.dataDir(),
+        NotebookSettings.testImages(), NotebookSettings.workDir()));
+EvaluationResult result = evaluation.result();
 System.out.println("Test score: " + result.loss());
 System.out.println("Test accuracy: " + result.accuracy());
 
@@ -26,14 +26,14 @@ System.out.println("Test accuracy: " + result.accuracy());
 // test images into those the model gets right and those it gets wrong.
 
 // %%
-ModelAnalysis analysis = ModelAnalysis.of(result);
+ModelAnalysis analysis = evaluation.report().analysis();
 System.out.println(analysis.countsLine());
 
 // %% [markdown]
 // Nine correctly labelled images:
 
 // %%
-MnistImages testImages = mnist.testImages();
+MnistImages testImages = NotebookSettings.mnist().testImages();
 Show.image(DigitGrid.render(EvaluationReport.predictionTiles(analysis.split().firstCorrect(9), result, testImages), 3));
 
 // %% [markdown]

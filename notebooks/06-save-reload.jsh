@@ -12,12 +12,11 @@ import dev.dl4jmnist.data.*;
 import dev.dl4jmnist.evaluation.*;
 import dev.dl4jmnist.persistence.*;
 import dev.dl4jmnist.io.Sha256;
-import dev.dl4jmnist.run.TutorialRun;
 import java.nio.file.*;
 
 MnistData mnist = NotebookSettings.mnist();
 var model = ModelStore.load(NotebookSettings.modelFile());
-var test = mnist.test(TutorialRun.EVAL_BATCH, NotebookSettings.testImages());
+var test = mnist.test(Evaluator.EVAL_BATCH, NotebookSettings.testImages());
 EvaluationResult original = Evaluator.evaluate(model, test);
 System.out.println("predictions of the trained model: " + original.size() + " test images");
 
@@ -26,7 +25,7 @@ System.out.println("predictions of the trained model: " + original.size() + " te
 
 // %%
 Path saved = NotebookSettings.file("trained_model.zip");
-ModelStore.save(model, saved);
+ModelStore.save(model, saved, true);
 System.out.printf("Saved %s: %,d bytes, sha256 %s%n", saved.getFileName(), Files.size(saved), Sha256.of(saved));
 
 // %% [markdown]

@@ -8,12 +8,13 @@
 
 // %%
 import dev.dl4jmnist.notebook.*;
-import dev.dl4jmnist.kerasimport.*;
+import dev.dl4jmnist.app.CompareWithKeras;
+import dev.dl4jmnist.kerasimport.ImportedKerasModel;
+import dev.dl4jmnist.persistence.ModelStore;
 import java.nio.file.Path;
 
 Path keras2 = Path.of("models", "keras", "keras-2.3.1-theano", "trained_model.h5");
 Path keras3 = Path.of("models", "keras", "keras-3.11.3-torch", "trained_model.h5");
-Path mnistDir = NotebookSettings.mnist().location().directory();
 
 // %% [markdown]
 // ## Keras 2.3.1 (Theano)
@@ -21,7 +22,7 @@ Path mnistDir = NotebookSettings.mnist().location().directory();
 // The import reads the file's model configuration and weights and builds the same network in DL4J:
 
 // %%
-ImportedKerasModel imported2 = KerasImporter.importModel(keras2);
+ImportedKerasModel imported2 = ModelStore.importKeras(keras2);
 System.out.println(imported2.describeKeras() + ", " + imported2.modelClass() + " -> " + imported2.dl4jType());
 System.out.println(imported2.summary());
 
@@ -30,7 +31,8 @@ System.out.println(imported2.summary());
 // answers against the DL4J model trained in notebook 04:
 
 // %%
-var compared2 = KerasComparison.run(new KerasComparison.Request(keras2, NotebookSettings.modelFile(), true, mnistDir,
+var compared2 = CompareWithKeras.run(new CompareWithKeras.Request(keras2, NotebookSettings.modelFile(), true,
+        NotebookSettings.dataDir(),
         NotebookSettings.file("keras2-vs-dl4j.png")));
 System.out.println("Keras test score: " + compared2.kerasTest().loss() + ", accuracy: " + compared2.kerasTest().accuracy());
 System.out.println("Keras reported accuracy: " + compared2.reference().reportedAccuracy().orElse(Double.NaN));
@@ -52,12 +54,13 @@ Show.png(compared2.grid());
 // Keras 3 writes its files differently; the application translates what DL4J's importer cannot read:
 
 // %%
-ImportedKerasModel imported3 = KerasImporter.importModel(keras3);
+ImportedKerasModel imported3 = ModelStore.importKeras(keras3);
 System.out.println(imported3.describeKeras() + ", " + imported3.modelClass() + " -> " + imported3.dl4jType());
 imported3.translations().forEach(t -> System.out.println("translated: " + t));
 
 // %%
-var compared3 = KerasComparison.run(new KerasComparison.Request(keras3, NotebookSettings.modelFile(), true, mnistDir,
+var compared3 = CompareWithKeras.run(new CompareWithKeras.Request(keras3, NotebookSettings.modelFile(), true,
+        NotebookSettings.dataDir(),
         NotebookSettings.file("keras3-vs-dl4j.png")));
 System.out.println("Keras test score: " + compared3.kerasTest().loss() + ", accuracy: " + compared3.kerasTest().accuracy());
 System.out.println("Keras reported accuracy: " + compared3.reference().reportedAccuracy().orElse(Double.NaN));

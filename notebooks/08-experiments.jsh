@@ -16,6 +16,7 @@
 
 // %%
 import dev.dl4jmnist.notebook.*;
+import dev.dl4jmnist.app.RunExperiments;
 import dev.dl4jmnist.data.*;
 import dev.dl4jmnist.experiments.*;
 import java.nio.file.*;
@@ -27,8 +28,9 @@ sweep.configurations().forEach(c -> System.out.println(c.describe()));
 int images = NotebookSettings.trainImages(6_000);
 Files.createDirectories(NotebookSettings.workDir());
 Path results = Files.createTempDirectory(NotebookSettings.workDir(), "experiments-");
-SweepResult done = Sweep.run(new SweepRequest(sweep, results, images, NotebookSettings.testImages()),
-        NotebookSettings.mnist(), SweepObserver.SILENT);
+SweepResult done = RunExperiments.run(new RunExperiments.Request(
+        new SweepRequest(sweep, results, images, NotebookSettings.testImages()), NotebookSettings.dataDir()),
+        new RunExperiments.Observer() { });
 System.out.println(images + " training images, " + NotebookSettings.testImages() + " test images per configuration");
 System.out.print(ResultTable.text(done.results()));
 

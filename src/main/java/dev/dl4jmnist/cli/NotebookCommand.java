@@ -1,11 +1,11 @@
 package dev.dl4jmnist.cli;
 
+import dev.dl4jmnist.app.RunNotebooks;
 import dev.dl4jmnist.notebook.CellOutput;
 import dev.dl4jmnist.notebook.ExecutedCell;
 import dev.dl4jmnist.notebook.NotebookObserver;
 import dev.dl4jmnist.notebook.NotebookRequest;
 import dev.dl4jmnist.notebook.NotebookResult;
-import dev.dl4jmnist.notebook.NotebookRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code notebook}: executes notebooks ({@code .jsh}, percent cells) and writes each as .ipynb and .html. */
-@Command(name = "notebook", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "notebook",
         description = {"Executes notebooks - JShell scripts whose cells start with '// %%' (code) or",
                 "'// %% [markdown]' - cell by cell, and writes each as NAME.ipynb (Jupyter) and NAME.html",
                 "(one self-contained page) with every cell's output and pictures."})
@@ -39,12 +39,10 @@ public final class NotebookCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<NotebookResult> results = new NotebookRunner(new CellLines(out, err))
-                .run(new NotebookRequest(sources, output));
-        boolean allPassed = results.stream().allMatch(NotebookResult::succeeded);
+        RunNotebooks.Result result = RunNotebooks.run(new NotebookRequest(sources, output), new CellLines(out, err));
         out.flush();
         err.flush();
-        return allPassed ? 0 : MnistApp.EXIT_FAILURE;
+        return result.allSucceeded() ? 0 : MnistApp.EXIT_FAILURE;
     }
 
     /** One line per code cell (its position, time and first line), then the files written or the failure. */

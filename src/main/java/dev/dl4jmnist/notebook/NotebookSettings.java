@@ -18,10 +18,15 @@ public final class NotebookSettings {
     private NotebookSettings() {
     }
 
+    /** The MNIST directory in {@code MNIST_DIR}, or null (the usual search). */
+    public static Path dataDir() {
+        String dir = System.getenv("MNIST_DIR");
+        return dir == null || dir.isBlank() ? null : Path.of(dir);
+    }
+
     /** MNIST from {@code MNIST_DIR} if set, otherwise found by the usual search. */
     public static MnistData mnist() {
-        String dir = System.getenv("MNIST_DIR");
-        return MnistData.locate(dir == null || dir.isBlank() ? null : Path.of(dir));
+        return MnistData.locate(dataDir());
     }
 
     /** True when {@code -Dnotebook.images} is set. */
