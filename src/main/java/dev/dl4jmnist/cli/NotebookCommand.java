@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code notebook}: executes notebooks ({@code .jsh}, percent cells) and writes each as .ipynb and .html. */
-@Command(name = "notebook", header = "Runs the tutorial's Java notebooks and writes them as Jupyter notebooks and web pages.",
+@Command(name = "notebook", header = "Executes Java notebooks (JShell, percent format) and writes each as .ipynb and .html.",
         description = {"Executes notebooks - JShell scripts whose cells start with '// %%' (code) or",
                 "'// %% [markdown]' - cell by cell, and writes each as NAME.ipynb (Jupyter) and NAME.html",
                 "(one self-contained page) with every cell's output and pictures."})
