@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The package rules: no cycles, cli → app → features → model/data/io, model files read in one package. */
 class ArchitectureTest {
     private static final String[] FEATURES = {"dev.dl4jmnist.evaluation..", "dev.dl4jmnist.experiments..",
-            "dev.dl4jmnist.kerasimport..", "dev.dl4jmnist.persistence..", "dev.dl4jmnist.prediction..",
+            "dev.dl4jmnist.kerasimport..", "dev.dl4jmnist.notebook..", "dev.dl4jmnist.persistence..", "dev.dl4jmnist.prediction..",
             "dev.dl4jmnist.training..", "dev.dl4jmnist.visualisation.."};
     private static JavaClasses classes;
 

@@ -67,9 +67,6 @@ final class ConsoleProgress implements TrainingProgress {
     }
 
     static String format(EpochStats s) {
-        return String.format(Locale.ROOT,
-                "%d/%d - %.1fs - %.0fms/step - loss: %.4f - accuracy: %.4f - val_loss: %.4f - val_accuracy: %.4f",
-                s.steps(), s.steps(), s.seconds(), 1000 * s.trainSeconds() / Math.max(1, s.steps()),
-                s.loss(), s.accuracy(), s.valLoss(), s.valAccuracy());
+        return s.kerasLine();
     }
 }
