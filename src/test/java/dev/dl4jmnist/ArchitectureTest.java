@@ -38,7 +38,7 @@ class ArchitectureTest {
     @Test
     void layersOnlyLookDown() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Cli").definedBy("dev.dl4jmnist.cli..")
+                .layer("Cli").definedBy("dev.dl4jmnist.cli..", "dev.dl4jmnist.server..")
                 .layer("App").definedBy("dev.dl4jmnist.app..")
                 .layer("Features").definedBy(FEATURES)
                 .layer("Base").definedBy("dev.dl4jmnist.model..", "dev.dl4jmnist.data..", "dev.dl4jmnist.io..")

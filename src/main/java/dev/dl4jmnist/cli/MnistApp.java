@@ -13,7 +13,8 @@ import java.io.PrintWriter;
         scope = CommandLine.ScopeType.INHERIT,
         description = "The Keras MNIST tutorial (784-512-512-10 MLP), reproduced and verified in Deeplearning4j.",
         subcommands = {TrainCommand.class, ExploreCommand.class, EvaluateCommand.class, CompareCommand.class,
-                ImportKerasCommand.class, ExperimentCommand.class, PredictCommand.class, NotebookCommand.class,
+                ImportKerasCommand.class, ExperimentCommand.class, PredictCommand.class, ServeCommand.class,
+                NotebookCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MnistApp implements Runnable {
 

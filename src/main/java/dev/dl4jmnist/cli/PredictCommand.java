@@ -35,9 +35,8 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Picture files, or directories (their .png/.jpg/.jpeg/.bmp/.gif files, in name order).")
     List<Path> images;
 
-    @Option(names = "--model", paramLabel = "FILE",
-            description = "A DL4J model zip or a Keras .h5 (default: the latest trained model in models/).")
-    Path model;
+    @CommandLine.Mixin
+    PictureModelOption model;
 
     @Option(names = "--json", description = "Print one JSON object per picture (file, prediction, probability, top3; or file, error).")
     boolean json;
@@ -60,7 +59,7 @@ public final class PredictCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DigitPredictor.Options options = new DigitPredictor.Options(maxPixels, savePreprocessed);
-        PredictionReport report = PredictDigits.run(new PredictDigits.Request(model, images, options), p -> print(p, out, err));
+        PredictionReport report = PredictDigits.run(new PredictDigits.Request(model.model, images, options), p -> print(p, out, err));
         Path modelFile = report.model();
         if (!json) {
             out.printf(Locale.ROOT, "%d of %d pictures labelled with %s%s%n", report.labelledCount(),

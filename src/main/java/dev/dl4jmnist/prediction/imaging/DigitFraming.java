@@ -197,21 +197,25 @@ public final class DigitFraming {
                 rows[y * w + x] |= last - x <= radius;
             }
         }
+        // the columns, row by row (memory order): the nearest true above, then below, for every column at once
         boolean[] out = new boolean[mask.length];
-        for (int x = 0; x < w; x++) {
-            int last = Integer.MIN_VALUE / 2;
-            for (int y = 0; y < h; y++) {
-                if (rows[y * w + x]) {
-                    last = y;
+        int[] last = new int[w];
+        java.util.Arrays.fill(last, Integer.MIN_VALUE / 2);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0, i = y * w; x < w; x++, i++) {
+                if (rows[i]) {
+                    last[x] = y;
                 }
-                out[y * w + x] = y - last <= radius;
+                out[i] = y - last[x] <= radius;
             }
-            last = Integer.MAX_VALUE / 2;
-            for (int y = h - 1; y >= 0; y--) {
-                if (rows[y * w + x]) {
-                    last = y;
+        }
+        java.util.Arrays.fill(last, Integer.MAX_VALUE / 2);
+        for (int y = h - 1; y >= 0; y--) {
+            for (int x = 0, i = y * w; x < w; x++, i++) {
+                if (rows[i]) {
+                    last[x] = y;
                 }
-                out[y * w + x] |= last - y <= radius;
+                out[i] |= last[x] - y <= radius;
             }
         }
         return out;

@@ -1,6 +1,8 @@
 package dev.dl4jmnist.prediction.imaging;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 
 /**
  * First step: any decoded picture (colour, palette, gray, with or without alpha) to luminance 0–255,
@@ -25,7 +27,7 @@ public final class GrayConversion {
         double opaqueWeight = 0;
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
+            argbRow(image, y, row);
             for (int x = 0; x < w; x++) {
                 int argb = row[x];
                 float a = ((argb >>> 24) & 0xFF) / 255f;
@@ -44,6 +46,50 @@ public final class GrayConversion {
             }
         }
         return new GrayImage(w, h, lum);
+    }
+
+    /**
+     * Row {@code y} as packed ARGB, exactly as {@link BufferedImage#getRGB(int, int, int, int, int[], int, int)}
+     * gives it. The common 8-bit sRGB layouts that decoders produce (PNG, JPEG, BMP) are read straight from
+     * their pixel buffer, where the values are the same bytes without a colour model call per pixel; any
+     * other layout goes through getRGB.
+     */
+    static void argbRow(BufferedImage image, int y, int[] row) {
+        int w = row.length;
+        int h = image.getHeight();
+        int samples = image.getRaster().getDataBuffer().getSize();   // a sub-image shares a larger buffer: not read directly
+        int type = switch (image.getType()) {
+            case BufferedImage.TYPE_3BYTE_BGR -> samples == w * h * 3 ? image.getType() : BufferedImage.TYPE_CUSTOM;
+            case BufferedImage.TYPE_4BYTE_ABGR -> samples == w * h * 4 ? image.getType() : BufferedImage.TYPE_CUSTOM;
+            case BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB -> samples == w * h ? image.getType() : BufferedImage.TYPE_CUSTOM;
+            default -> BufferedImage.TYPE_CUSTOM;
+        };
+        switch (type) {
+            case BufferedImage.TYPE_3BYTE_BGR -> {
+                byte[] data = bytes(image);
+                for (int x = 0, i = y * w * 3; x < w; x++, i += 3) {
+                    row[x] = 0xFF000000 | (data[i + 2] & 0xFF) << 16 | (data[i + 1] & 0xFF) << 8 | (data[i] & 0xFF);
+                }
+            }
+            case BufferedImage.TYPE_4BYTE_ABGR -> {
+                byte[] data = bytes(image);
+                for (int x = 0, i = y * w * 4; x < w; x++, i += 4) {
+                    row[x] = (data[i] & 0xFF) << 24 | (data[i + 3] & 0xFF) << 16 | (data[i + 2] & 0xFF) << 8 | (data[i + 1] & 0xFF);
+                }
+            }
+            case BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB -> {
+                int[] data = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+                int opaque = type == BufferedImage.TYPE_INT_RGB ? 0xFF000000 : 0;
+                for (int x = 0, i = y * w; x < w; x++, i++) {
+                    row[x] = data[i] | opaque;
+                }
+            }
+            default -> image.getRGB(0, y, w, 1, row, 0, w);
+        }
+    }
+
+    private static byte[] bytes(BufferedImage image) {
+        return ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
     }
 
     /** The image shrunk (never enlarged) so its longer side is at most {@code maxSide}, keeping its aspect ratio. */

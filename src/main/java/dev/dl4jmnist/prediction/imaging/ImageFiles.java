@@ -6,6 +6,7 @@ import dev.dl4jmnist.io.AtomicFiles;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -77,10 +78,8 @@ public final class ImageFiles {
         if (bytes.length == 0) {
             throw new AppException("empty file");
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            if (in == null) {
-                throw new AppException("cannot read file");
-            }
+        // held in memory: ImageIO.createImageInputStream would copy the bytes into a temporary cache file
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new AppException("not a PNG, JPEG, BMP or GIF image");

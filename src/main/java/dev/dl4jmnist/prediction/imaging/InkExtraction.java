@@ -3,8 +3,6 @@ package dev.dl4jmnist.prediction.imaging;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.util.KthSelector;
 
@@ -80,10 +78,14 @@ public final class InkExtraction {
             coef = fitted;
         }
         float[] s = new float[gray.size()];
+        double[] ux = new double[gray.width()];
+        for (int x = 0; x < ux.length; x++) {
+            ux[x] = coordinate(x, gray.width());
+        }
         for (int y = 0; y < gray.height(); y++) {
             double vy = coordinate(y, gray.height());
             for (int x = 0; x < gray.width(); x++) {
-                s[y * gray.width() + x] = (float) surface(coef, coordinate(x, gray.width()), vy);
+                s[y * gray.width() + x] = (float) surface(coef, ux[x], vy);
             }
         }
         return new Background(new GrayImage(gray.width(), gray.height(), s), (float) noise);
@@ -230,31 +232,47 @@ public final class InkExtraction {
 
     /**
      * Least-squares quadratic surface through the inlier samples (normal equations solved by LU
-     * decomposition with partial pivoting), or null when they do not determine one.
+     * decomposition with partial pivoting), or null when they do not determine one. The normal equations
+     * are summed in one pass over the samples, each entry in sample order (exactly as XᵀX and Xᵀz would
+     * be), and the symmetric half is copied rather than summed twice.
      */
     private static double[] fitQuadratic(double[] u, double[] v, double[] z, boolean[] inlier) {
+        // basis (1, u, v, u², uv, v²): sRC sums b[R]·b[C] for the upper triangle, rR sums b[R]·z (1·x is x exactly)
+        double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s04 = 0, s05 = 0, s11 = 0, s12 = 0, s13 = 0, s14 = 0, s15 = 0;
+        double s22 = 0, s23 = 0, s24 = 0, s25 = 0, s33 = 0, s34 = 0, s35 = 0, s44 = 0, s45 = 0, s55 = 0;
+        double r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0, r5 = 0;
         int used = 0;
-        for (boolean in : inlier) {
-            used += in ? 1 : 0;
+        for (int i = 0; i < z.length; i++) {
+            if (!inlier[i]) {
+                continue;
+            }
+            used++;
+            double b1 = u[i], b2 = v[i], b3 = u[i] * u[i], b4 = u[i] * v[i], b5 = v[i] * v[i], zi = z[i];
+            s00 += 1; s01 += b1; s02 += b2; s03 += b3; s04 += b4; s05 += b5;
+            s11 += b1 * b1; s12 += b1 * b2; s13 += b1 * b3; s14 += b1 * b4; s15 += b1 * b5;
+            s22 += b2 * b2; s23 += b2 * b3; s24 += b2 * b4; s25 += b2 * b5;
+            s33 += b3 * b3; s34 += b3 * b4; s35 += b3 * b5;
+            s44 += b4 * b4; s45 += b4 * b5;
+            s55 += b5 * b5;
+            r0 += zi; r1 += b1 * zi; r2 += b2 * zi; r3 += b3 * zi; r4 += b4 * zi; r5 += b5 * zi;
         }
+        double[] sums = {s00, s01, s02, s03, s04, s05, s11, s12, s13, s14, s15, s22, s23, s24, s25, s33, s34, s35, s44, s45, s55};
+        double[] rhs = {r0, r1, r2, r3, r4, r5};
         if (used < 6) {
             return null;
         }
-        double[][] basis = new double[used][];
-        double[] values = new double[used];
+        double[][] normal = new double[6][6];
         int k = 0;
-        for (int i = 0; i < z.length; i++) {
-            if (inlier[i]) {
-                basis[k] = new double[]{1, u[i], v[i], u[i] * u[i], u[i] * v[i], v[i] * v[i]};
-                values[k++] = z[i];
+        for (int r = 0; r < 6; r++) {
+            for (int c = r; c < 6; c++) {
+                normal[r][c] = sums[k];
+                normal[c][r] = sums[k++];
             }
         }
-        RealMatrix x = new Array2DRowRealMatrix(basis, false);
-        RealMatrix normal = x.transpose().multiply(x);
-        RealVector rhs = x.preMultiply(new ArrayRealVector(values, false));
-        double singular = 1e-9 * Math.max(1, Math.abs(normal.getEntry(0, 0)));
+        double singular = 1e-9 * Math.max(1, Math.abs(normal[0][0]));
         try {
-            return new LUDecomposition(normal, singular).getSolver().solve(rhs).toArray();
+            return new LUDecomposition(new Array2DRowRealMatrix(normal, false), singular).getSolver()
+                    .solve(new ArrayRealVector(rhs, false)).toArray();
         } catch (SingularMatrixException e) {
             return null;
         }

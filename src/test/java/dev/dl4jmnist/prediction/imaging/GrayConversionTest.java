@@ -66,4 +66,30 @@ class GrayConversionTest {
         GrayImage fits = GrayImage.filled(1024, 20, 1f);
         assertSame(fits, GrayConversion.limitSize(fits, 1024));
     }
+
+    /** The rows read straight from the pixel buffer are exactly getRGB's, for every layout read that way and for a sub-image. */
+    @Test
+    void directlyReadRowsEqualGetRgb() {
+        java.util.Random random = new java.util.Random(3);
+        int[] types = {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_INT_RGB,
+                BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_4BYTE_ABGR_PRE};
+        for (int type : types) {
+            BufferedImage image = new BufferedImage(37, 23, type);
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    image.setRGB(x, y, random.nextInt());
+                }
+            }
+            for (BufferedImage picture : new BufferedImage[]{image, image.getSubimage(3, 2, 30, 20)}) {
+                int w = picture.getWidth();
+                int[] expected = new int[w];
+                int[] actual = new int[w];
+                for (int y = 0; y < picture.getHeight(); y++) {
+                    picture.getRGB(0, y, w, 1, expected, 0, w);
+                    GrayConversion.argbRow(picture, y, actual);
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, "type " + type + " row " + y);
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Load benchmark for `serve` (loopback only; bounded; stops by itself):
+#   scripts/load-test.sh [MODEL] [REQUESTS_PER_LEVEL]
+# Starts the server on a free port with MODEL (default: the latest trained model), sends a 280x280 PNG
+# drawing to POST /api/predict with `hey` at 1, 8, 32 and 128 concurrent clients (REQUESTS_PER_LEVEL
+# each, default 3000, at most 60 s each), and prints requests/s, p50/p99 latency, errors and the
+# server's peak RSS. JAVA_OPTS is passed to the server's JVM (e.g. -XX:StartFlightRecording=...).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+MODEL="${1:-}"
+REQUESTS="${2:-3000}"
+command -v hey >/dev/null || { echo "needs hey (apt-get install hey)" >&2; exit 1; }
+
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+mvn -B -q -o compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
+java scripts/DrawDigit.java "$work/seven.png"
+
+args=(serve --port 0)
+[ -n "$MODEL" ] && args+=(--model "$MODEL")
+# shellcheck disable=SC2086
+java ${JAVA_OPTS:-} -cp "target/classes:$(cat "$work/cp.txt")" dev.dl4jmnist.cli.MnistApp "${args[@]}" \
+  >"$work/serve.out" 2>"$work/serve.err" &
+server_pid=$!
+for _ in $(seq 1 120); do
+  grep -q '^Serving' "$work/serve.out" 2>/dev/null && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.err" >&2; exit 1; }
+  sleep 0.5
+done
+url="$(sed -n 's/^Serving \(http[^ ]*\) with .*/\1/p' "$work/serve.out")"
+[ -n "$url" ] || { echo "the server did not start" >&2; cat "$work/serve.err" >&2; exit 1; }
+echo "$(head -1 "$work/serve.out")"
+echo "picture: 280x280 PNG, $(stat -c %s "$work/seven.png") bytes; $REQUESTS requests per level; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+run() {  # clients requests -> hey's report
+  timeout 120 hey -n "$2" -c "$1" -t 20 -m POST -T image/png -D "$work/seven.png" "${url}api/predict" 2>&1 || true
+}
+run 8 500 >/dev/null          # warm-up (JIT)
+
+printf '| clients | requests | requests/s | p50 ms | p99 ms | errors |\n|---:|---:|---:|---:|---:|---:|\n'
+for clients in 1 8 32 128; do
+  n="$REQUESTS"
+  [ "$clients" = 1 ] && n=$(( REQUESTS / 3 ))
+  report="$(run "$clients" "$n")"
+  ok="$(echo "$report" | sed -n 's/.*\[200\][[:space:]]*\([0-9]*\) responses.*/\1/p')"
+  total="$(echo "$report" | awk '/\[[0-9]+\][[:space:]]+[0-9]+ responses/ {gsub(/[^0-9 ]/," "); split($0,a," "); s+=a[2]} END {print s+0}')"
+  failed="$(echo "$report" | awk '/Error distribution/ {e=1; next} e && /\[[0-9]+\]/ {gsub(/[\[\]]/,""); s+=$1} END {print s+0}')"
+  rps="$(echo "$report" | awk '/Requests\/sec/ {printf "%.0f", $2}')"
+  p50="$(echo "$report" | awk '/ 50% in/ {printf "%.1f", $3*1000}')"
+  p99="$(echo "$report" | awk '/ 99% in/ {printf "%.1f", $3*1000}')"
+  errors=$(( total - ${ok:-0} + failed ))
+  printf '| %d | %d | %s | %s | %s | %d |\n' "$clients" "$(( total + failed ))" "$rps" "$p50" "$p99" "$errors"
+done
+echo "server peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$server_pid/status")"

@@ -1,0 +1,152 @@
+package dev.dl4jmnist.server;
+
+import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dl4jmnist.AppException;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The HTTP server: the drawing page ({@code /}, static files from {@code web/} in the resources), the
+ * prediction API ({@code POST /api/predict}, {@code GET /api/model}, {@code GET /health}) and its JSON
+ * errors. Stopping it stops accepting connections and lets requests in flight finish (up to
+ * {@link #STOP_TIMEOUT_MS}).
+ */
+public final class PredictionServer implements AutoCloseable {
+    /** How long a stop waits for requests in flight. */
+    public static final long STOP_TIMEOUT_MS = 4000;
+    /** The logger of access lines (method, path, status, ms); at INFO only when asked for. */
+    public static final String ACCESS_LOG = "dev.dl4jmnist.server.access";
+
+    private static final Logger ACCESS = LoggerFactory.getLogger(ACCESS_LOG);
+    private static final Logger LOG = LoggerFactory.getLogger(PredictionServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * @param port         0 picks a free port
+     * @param maxBodyBytes larger request bodies get 413
+     * @param accessLog    log one line per request at INFO
+     */
+    public record Options(String host, int port, long maxBodyBytes, boolean accessLog) {
+        public Options {
+            if (maxBodyBytes < 1) {
+                throw new AppException("the body limit must be positive, got " + maxBodyBytes);
+            }
+            if (port < 0 || port > 65535) {
+                throw new AppException("the port must be between 0 and 65535, got " + port);
+            }
+        }
+    }
+
+    private final DigitService service;
+    private final Options options;
+    private final Javalin app;
+
+    private PredictionServer(DigitService service, Options options) {
+        this.service = service;
+        this.options = options;
+        this.app = Javalin.create(this::configure);
+    }
+
+    /** Starts serving; returns once the port is bound. */
+    public static PredictionServer start(DigitService service, Options options) {
+        if (options.accessLog()) {
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(ACCESS_LOG)).setLevel(Level.INFO);
+        }
+        PredictionServer server = new PredictionServer(service, options);
+        try {
+            server.app.start(options.host(), options.port());
+        } catch (RuntimeException e) {
+            throw new AppException("cannot serve on " + options.host() + ":" + options.port() + ": " + rootMessage(e), e);
+        }
+        return server;
+    }
+
+    /** The bound port (the real one when 0 was asked for). */
+    public int port() {
+        return app.port();
+    }
+
+    /** The page's address, e.g. {@code http://127.0.0.1:8080/}. */
+    public String url() {
+        String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+        return "http://" + host + ":" + port() + "/";
+    }
+
+    /** Stops accepting, finishes the requests in flight, then stops. */
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private void configure(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.prefer405over404 = true;
+        config.http.maxRequestSize = options.maxBodyBytes();
+        config.jetty.multipartConfig.maxFileSize(options.maxBodyBytes(), SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(options.maxBodyBytes(), SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, options.maxBodyBytes()), SizeUnit.BYTES);
+        config.jetty.modifyServer(server -> {
+            server.setStopTimeout(STOP_TIMEOUT_MS);
+            server.setHandler(new GracefulHandler());     // Javalin attaches its context inside it
+        });
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/web";
+            files.location = Location.CLASSPATH;
+        });
+        if (options.accessLog()) {
+            config.requestLogger.http((ctx, ms) -> ACCESS.info(String.format(Locale.ROOT, "%s %s %d %.1f ms",
+                    ctx.method(), ctx.path(), ctx.statusCode(), ms)));
+        }
+        config.routes.get("/health", ctx -> json(ctx, 200, Map.of("status", "ok", "model", service.info().path())));
+        config.routes.get("/api/model", ctx -> json(ctx, 200, service.info()));
+        config.routes.post("/api/predict", this::predict);
+        config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        config.routes.exception(AppException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
+        });
+        config.routes.error(404, ctx -> error(ctx, 404, "no such page: " + ctx.method() + " " + ctx.path()));
+        config.routes.error(405, ctx -> error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path()));
+    }
+
+    private void predict(Context ctx) {
+        boolean withPreprocessed = Boolean.parseBoolean(ctx.queryParam("preprocessed"));
+        boolean withAll = Boolean.parseBoolean(ctx.queryParam("probabilities"));
+        ImageUpload.Picture picture = ImageUpload.from(ctx, options.maxBodyBytes());
+        json(ctx, 200, service.predict(picture.bytes(), picture.name(), withPreprocessed, withAll));
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        json(ctx, status, Map.of("error", message));
+    }
+
+    private static void json(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+    }
+}
