@@ -25,7 +25,7 @@ public final class TestData {
      * The directory holding the original MNIST files, from {@code mnist.dir} (Maven passes $MNIST_DIR), or
      * null when it is not set: then the tests find MNIST as the application does.
      */
-    public static Path mnistDir() {
+    static Path mnistDir() {
         String dir = System.getProperty("mnist.dir");
         if (dir == null || dir.isBlank() || dir.startsWith("${")) {
             return null;
