@@ -10,7 +10,8 @@ import java.io.PrintWriter;
 @Command(name = "dl4j-mnist", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "The Keras MNIST tutorial (784-512-512-10 MLP), reproduced and verified in Deeplearning4j.",
         subcommands = {TrainCommand.class, ExploreCommand.class, EvaluateCommand.class, CompareCommand.class,
-                ImportKerasCommand.class, ExperimentCommand.class, PredictCommand.class, CommandLine.HelpCommand.class})
+                ImportKerasCommand.class, ExperimentCommand.class, PredictCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class MnistApp implements Runnable {
 
     @CommandLine.Spec
