@@ -1,6 +1,7 @@
 package dev.dl4jmnist.cli;
 
 import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.platform.NativePlatform;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,6 +35,7 @@ public final class MnistApp implements Runnable {
     /** A configured command line; tests set its out/err writers to capture output. */
     public static CommandLine commandLine() {
         System.setProperty("java.awt.headless", "true");
+        NativePlatform.configure();
         CommandLine cl = new CommandLine(new MnistApp());
         cl.setExecutionExceptionHandler(MnistApp::handleExecutionException);
         cl.setParameterExceptionHandler(MnistApp::handleParameterException);

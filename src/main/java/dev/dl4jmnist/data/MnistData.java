@@ -1,6 +1,7 @@
 package dev.dl4jmnist.data;
 
 import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.platform.NativePlatform;
 import org.deeplearning4j.datasets.iterator.impl.MnistDataSetIterator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,6 +34,7 @@ public final class MnistData {
     private DataSet testSet;
 
     public MnistData(MnistLocation location) {
+        NativePlatform.configure();                    // before the iterator first loads ND4J
         this.location = location;
     }
 
