@@ -37,7 +37,8 @@ public final class Benchmark {
     public static final int SMALL_BATCH = 128;
     public static final int WHOLE_TEST_SET = MnistData.TEST_SIZE;
     private static final int INFERENCE_REPEATS = 5;
-    private static final String MAIN_CLASS = "dev.dl4jmnist.cli.MnistApp";
+    /** The application as its jar starts it (the training commands get their heap from it). */
+    private static final String MAIN_CLASS = "dev.dl4jmnist.cli.Launcher";
     private static final String PYTHON = "python3";
 
     private Benchmark() {
