@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,7 +19,6 @@ import java.util.Set;
  */
 public final class NativePlatform {
     static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
-    static final String BYTES_PROPERTY = "org.bytedeco.javacpp.maxBytes";
     static final String PHYSICAL_BYTES_PROPERTY = "org.bytedeco.javacpp.maxPhysicalBytes";
     private static boolean configured;
 
@@ -38,13 +36,11 @@ public final class NativePlatform {
             // exits on a CPU without it. An empty extension means the generic build.
             System.setProperty(EXTENSION_PROPERTY, extensionFor(System.getProperty("dl4jmnist.nativeBuild"), cpuFlags()));
         }
-        // JavaCPP otherwise ties ND4J's off-heap memory to the heap's size (forcing garbage collections
-        // near it) and reads the process's resident size on many allocations, which showed in profiles;
-        // ND4J frees its buffers itself (workspaces, and a deallocator when arrays become unreachable).
-        for (String limit : List.of(BYTES_PROPERTY, PHYSICAL_BYTES_PROPERTY)) {
-            if (System.getProperty(limit) == null) {
-                System.setProperty(limit, "0");
-            }
+        if (System.getProperty(PHYSICAL_BYTES_PROPERTY) == null) {
+            // JavaCPP otherwise reads the process's resident size on many allocations (to keep it under
+            // twice the heap), which showed in profiles. Its other limit stays: off-heap bytes up to the
+            // heap's size, then a garbage collection frees the buffers of unreachable arrays.
+            System.setProperty(PHYSICAL_BYTES_PROPERTY, "0");
         }
         int threads = threads();
         Nd4j.getEnvironment().setMaxMasterThreads(threads);   // libnd4j's own pool (its maximum is fixed at start)
