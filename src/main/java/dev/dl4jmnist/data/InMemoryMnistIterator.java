@@ -17,6 +17,7 @@ import java.util.Random;
  * iterator's order exactly: the same seeded {@link Random}, the same shuffles at construction and at
  * every {@link #reset()} (a subset of n images is drawn by the first shuffle of the whole set, then
  * reshuffled among itself), so the batches, and so the training, are the same as the iterator's.
+ * A shuffled (training) iterator's minibatch is valid until the next one is taken.
  */
 final class InMemoryMnistIterator implements DataSetIterator {
     private final INDArray features;   // every image of the set, in file order
@@ -29,6 +30,7 @@ final class InMemoryMnistIterator implements DataSetIterator {
     private boolean firstShuffle = true;
     private int cursor;
     private DataSetPreProcessor preProcessor;
+    private DataSet previous;
 
     InMemoryMnistIterator(DataSet all, int examples, int batch, boolean shuffle, long seed) {
         this.features = all.getFeatures();
@@ -77,11 +79,28 @@ final class InMemoryMnistIterator implements DataSetIterator {
         }
         int[] rows = Arrays.copyOfRange(order, cursor, Math.min(cursor + num, examples));
         cursor += rows.length;
+        releasePrevious();
         DataSet ds = new DataSet(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(labels, 1, rows));
+        if (shuffle) {
+            previous = ds;
+        }
         if (preProcessor != null) {
             preProcessor.preProcess(ds);
         }
         return ds;
+    }
+
+    /**
+     * Training takes one minibatch at a time, so a training epoch's previous minibatch is freed when
+     * the next is taken rather than left to a garbage collection (0.4 MB of native memory per step,
+     * 190 MB per epoch). Test-set batches are kept: evaluation holds on to their labels.
+     */
+    private void releasePrevious() {
+        if (previous != null) {
+            previous.getFeatures().close();
+            previous.getLabels().close();
+            previous = null;
+        }
     }
 
     @Override
