@@ -39,7 +39,6 @@ public final class Benchmark {
     private static final int INFERENCE_REPEATS = 5;
     /** The application as its jar starts it (the training commands get their heap from it). */
     private static final String MAIN_CLASS = "dev.dl4jmnist.cli.Launcher";
-    private static final String PYTHON = "python3";
 
     private Benchmark() {
     }
@@ -173,12 +172,12 @@ public final class Benchmark {
         for (int round = 1; round <= request.peerRounds(); round++) {
             observer.stageStarted("round " + round + "/" + request.peerRounds() + ": train (whole process)");
             Path model = work.resolve("train-" + round + ".zip");
-            runs.add(ChildProcesses.measured(PeerComparison.OURS, round, PYTHON,
+            runs.add(ChildProcesses.measured(PeerComparison.OURS, round, request.python(),
                     ChildProcesses.application(MAIN_CLASS, "train", "--data-dir", gzipped.toString(), "--model", model.toString()),
                     work.resolve("train-" + round + ".log")));
             observer.stageStarted("round " + round + "/" + request.peerRounds() + ": PyTorch peer");
-            runs.add(ChildProcesses.measured(PeerComparison.PEER, round, PYTHON,
-                    List.of(PYTHON, request.peerScript().toString(), gzipped.toString()),
+            runs.add(ChildProcesses.measured(PeerComparison.PEER, round, request.python(),
+                    List.of(request.python(), request.peerScript().toString(), gzipped.toString()),
                     work.resolve("peer-" + round + ".log")));
         }
         return PeerComparison.of(runs);

@@ -9,10 +9,11 @@ import java.nio.file.Path;
  * {@code epochs} epochs (at least 2: the first epoch warms up), validated on {@code testExamples};
  * {@code coldPredictRuns} fresh processes for the one-image prediction (0: skip); and, when
  * {@code peerScript} is set, {@code peerRounds} alternating whole-process runs of {@code train}
- * and the PyTorch peer on the gzipped MNIST in {@code dataDir}.
+ * and the PyTorch peer on the gzipped MNIST in {@code dataDir}, both timed through {@code python}
+ * (which also runs the peer).
  */
 public record BenchmarkRequest(Path dataDir, int trainExamples, int testExamples, int epochs, int coldPredictRuns,
-                               Path peerScript, int peerRounds) {
+                               Path peerScript, int peerRounds, String python) {
     public BenchmarkRequest {
         require(epochs >= 2, "epochs must be at least 2 (the first one warms up), got " + epochs);
         require(coldPredictRuns >= 0, "cold predict runs must not be negative, got " + coldPredictRuns);

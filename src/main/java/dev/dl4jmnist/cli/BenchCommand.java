@@ -57,6 +57,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Alternating rounds of train and the peer with --peer; medians are reported (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--python", paramLabel = "EXE", defaultValue = "/usr/bin/python3",
+            description = "The Python with torch that runs the peer and times both programs (default: ${DEFAULT-VALUE}, the peer's own).")
+    String python;
+
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
@@ -65,7 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchmarkRequest request;
         try {
             request = new BenchmarkRequest(data.dataDir(), subset.trainExamples(), subset.testExamples(), epochs,
-                    coldPredictRuns, peer ? peerScript : null, rounds);
+                    coldPredictRuns, peer ? peerScript : null, rounds, python);
         } catch (AppException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
