@@ -2,6 +2,7 @@ package dev.dl4jmnist.cli;
 
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.UsageException;
+import dev.dl4jmnist.platform.NativePlatform;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ import java.io.PrintWriter;
         description = "The Keras MNIST tutorial (784-512-512-10 MLP), reproduced and verified in Deeplearning4j.",
         subcommands = {TrainCommand.class, ExploreCommand.class, EvaluateCommand.class, CompareCommand.class,
                 ImportKerasCommand.class, ExperimentCommand.class, PredictCommand.class, ServeCommand.class,
-                NotebookCommand.class,
+                NotebookCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MnistApp implements Runnable {
 
@@ -38,6 +39,7 @@ public final class MnistApp implements Runnable {
     /** A configured command line; tests set its out/err writers to capture output. */
     public static CommandLine commandLine() {
         System.setProperty("java.awt.headless", "true");
+        NativePlatform.configure();
         CommandLine cl = new CommandLine(new MnistApp());
         cl.registerConverter(java.nio.file.Path.class, new PathConverter());
         cl.setExecutionExceptionHandler(MnistApp::handleExecutionException);

@@ -1,16 +1,24 @@
 package dev.dl4jmnist.data;
 
 import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.platform.NativePlatform;
 import org.deeplearning4j.datasets.iterator.impl.MnistDataSetIterator;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The tutorial's data, served by DL4J's {@link MnistDataSetIterator} from a verified directory:
- * pixels scaled to [0,1] (not binarised), labels one-hot over 10 classes, training data reshuffled
- * at every epoch with a seeded generator, test data in file order.
+ * The tutorial's data, from DL4J's {@link MnistDataSetIterator} reading a verified directory: pixels
+ * scaled to [0,1] (not binarised), labels one-hot over 10 classes, training data reshuffled at every
+ * epoch with a seeded generator, test data in file order. Each set is converted by the iterator once
+ * and kept in memory; its minibatches are served from that copy in the iterator's own order
+ * ({@link InMemoryMnistIterator}).
  */
 public final class MnistData {
     public static final int TRAIN_SIZE = 60_000;
@@ -18,9 +26,15 @@ public final class MnistData {
     public static final int PIXELS = 28 * 28;
     public static final int CLASSES = 10;
 
+    /** Images converted per read while loading a whole set (keeps the converter's temporary heap small). */
+    private static final int LOAD_CHUNK = 5_000;
+
     private final MnistLocation location;
+    private DataSet trainSet;
+    private DataSet testSet;
 
     public MnistData(MnistLocation location) {
+        NativePlatform.configure();                    // before the iterator first loads ND4J
         this.location = location;
     }
 
@@ -58,11 +72,42 @@ public final class MnistData {
     private DataSetIterator iterator(int batchSize, int examples, boolean train, boolean shuffle, long seed) {
         int max = train ? TRAIN_SIZE : TEST_SIZE;
         SubsetLimits.require((train ? "training" : "test") + " examples", examples, max);
+        return new InMemoryMnistIterator(train ? trainSet() : testSet(), examples, batchSize, shuffle, seed);
+    }
+
+    private synchronized DataSet trainSet() {
+        if (trainSet == null) {
+            trainSet = wholeSet(true);
+        }
+        return trainSet;
+    }
+
+    private synchronized DataSet testSet() {
+        if (testSet == null) {
+            testSet = wholeSet(false);
+        }
+        return testSet;
+    }
+
+    /** Every image of a set, converted once by MnistDataSetIterator (in file order, a chunk at a time) into one array. */
+    private DataSet wholeSet(boolean train) {
+        int total = train ? TRAIN_SIZE : TEST_SIZE;
+        INDArray features = Nd4j.create(DataType.FLOAT, total, PIXELS);
+        INDArray labels = Nd4j.create(DataType.FLOAT, total, CLASSES);
         try {
-            return new MnistDataSetIterator(batchSize, examples, false, train, shuffle, seed,
+            MnistDataSetIterator source = new MnistDataSetIterator(LOAD_CHUNK, total, false, train, false, 0,
                     location.directory().toFile());
+            int row = 0;
+            while (source.hasNext()) {
+                DataSet chunk = source.next();
+                int n = chunk.numExamples();
+                features.get(NDArrayIndex.interval(row, row + n), NDArrayIndex.all()).assign(chunk.getFeatures());
+                labels.get(NDArrayIndex.interval(row, row + n), NDArrayIndex.all()).assign(chunk.getLabels());
+                row += n;
+            }
         } catch (IOException e) {
             throw new AppException("cannot read MNIST from " + location.directory() + ": " + e.getMessage(), e);
         }
+        return new DataSet(features, labels);
     }
 }

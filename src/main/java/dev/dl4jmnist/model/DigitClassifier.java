@@ -1,5 +1,6 @@
 package dev.dl4jmnist.model;
 
+import dev.dl4jmnist.platform.NativePlatform;
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.data.MnistData;
 import org.deeplearning4j.nn.api.Model;
@@ -34,6 +35,10 @@ public final class DigitClassifier {
     public static final int INPUTS = MnistData.PIXELS;
     /** Outputs per image: one probability per digit. */
     public static final int CLASSES = MnistData.CLASSES;
+
+    static {
+        NativePlatform.configure();                    // ND4J's native build and threads, before its first use
+    }
 
     private final Model network;
 

@@ -1,6 +1,7 @@
 package dev.dl4jmnist.model;
 
 import dev.dl4jmnist.data.MnistData;
+import dev.dl4jmnist.platform.NativePlatform;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -30,6 +31,7 @@ public final class MnistMlp {
 
     /** The network's configuration (not yet initialised). */
     public static MultiLayerConfiguration configuration(TrainingConfig config) {
+        NativePlatform.configure();                    // ND4J's native build and threads, before its first use
         // DL4J's dropout argument is the probability to KEEP an activation; Keras's is the rate to drop.
         double retain = 1.0 - config.dropout();
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()

@@ -1,5 +1,6 @@
 package dev.dl4jmnist.persistence;
 
+import dev.dl4jmnist.platform.NativePlatform;
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.io.AtomicFiles;
 import dev.dl4jmnist.io.FileNames;
@@ -36,6 +37,10 @@ public final class ModelStore {
     public static final Path DEFAULT_MODEL = Path.of("models", "mnist-mlp.zip");
     /** Where {@code train} saves models by default. */
     public static final Path MODELS_DIR = DEFAULT_MODEL.getParent();
+
+    static {
+        NativePlatform.configure();                    // ND4J's native build and threads, before its first use
+    }
 
     private ModelStore() {
     }

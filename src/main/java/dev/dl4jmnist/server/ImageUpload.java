@@ -35,6 +35,7 @@ final class ImageUpload {
             return fromMultipart(ctx, maxBytes);
         }
         if (!IMAGE_TYPES.contains(type)) {
+            discardBody(ctx, maxBytes);          // read it, so the client gets the answer, not a closed connection
             throw new ApiException(415, (type.isEmpty() ? "no content type" : "content type " + type + " is not supported")
                     + ": send image/png, image/jpeg, image/bmp or image/gif, or a multipart form with the field 'image'");
         }
@@ -67,6 +68,19 @@ final class ImageUpload {
             return new Picture(readCapped(in, maxBytes), name);
         } catch (IOException e) {
             throw new ApiException(400, "cannot read the multipart field 'image': " + e.getMessage());
+        }
+    }
+
+    /** Reads and drops a body of at most {@code maxBytes} (a longer one is left: the connection then closes). */
+    private static void discardBody(Context ctx, long maxBytes) {
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] buffer = new byte[8192];
+            long left = maxBytes;
+            for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // the answer is the 415 in any case
         }
     }
 

@@ -1,0 +1,9 @@
+package dev.dl4jmnist.benchmark;
+
+/** Hears which stage of the benchmark is running (they take from seconds to minutes). */
+public interface BenchmarkObserver {
+    BenchmarkObserver SILENT = stage -> {
+    };
+
+    void stageStarted(String stage);
+}
