@@ -8,6 +8,7 @@ import dev.dl4jmnist.visualisation.EvaluationReport;
 import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.evaluation.Evaluator;
 import dev.dl4jmnist.io.AtomicFiles;
+import dev.dl4jmnist.io.FileNames;
 import dev.dl4jmnist.io.ExclusiveFile;
 import dev.dl4jmnist.io.WriteTogether;
 import dev.dl4jmnist.io.Sha256;
@@ -83,7 +84,7 @@ public final class TrainTutorial {
     /** Writes the trained model's pictures and analysis beside it (as {@code evaluate} does for a saved model). */
     public static EvaluationReport.Written writeReport(TutorialResult run) {
         MnistImages test = new MnistData(run.data()).testImages();
-        Path dir = run.summaryPath().toAbsolutePath().getParent();
+        Path dir = FileNames.directoryOf(run.summaryPath());
         return EvaluationReport.write(ModelAnalysis.of(run.test()), test, run.history(), dir,
                 EvaluationReport.stemOf(run.modelPath()));
     }
