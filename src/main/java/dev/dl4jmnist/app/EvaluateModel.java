@@ -8,6 +8,7 @@ import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.evaluation.Evaluator;
 import dev.dl4jmnist.evaluation.ModelAnalysis;
 import dev.dl4jmnist.io.AtomicFiles;
+import dev.dl4jmnist.io.FileNames;
 import dev.dl4jmnist.io.Sha256;
 import dev.dl4jmnist.persistence.ModelStore;
 import dev.dl4jmnist.persistence.RunSummary;
@@ -61,7 +62,7 @@ public final class EvaluateModel {
         if (!Files.isRegularFile(model)) {
             throw new AppException("model file " + model + " does not exist");
         }
-        Path dir = request.outDir() != null ? request.outDir() : model.toAbsolutePath().getParent();
+        Path dir = request.outDir() != null ? request.outDir() : FileNames.directoryOf(model);
         String stem = EvaluationReport.stemOf(model);
         AtomicFiles.checkWritable(dir.resolve(stem + "-evaluation.txt"));   // fail before the slow part
         DigitClassifier classifier = ModelStore.loadClassifier(model);

@@ -8,12 +8,11 @@ import dev.dl4jmnist.visualisation.EvaluationReport;
 import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.evaluation.Evaluator;
 import dev.dl4jmnist.io.AtomicFiles;
+import dev.dl4jmnist.io.FileNames;
 import dev.dl4jmnist.io.ExclusiveFile;
 import dev.dl4jmnist.io.WriteTogether;
 import dev.dl4jmnist.io.Sha256;
 import dev.dl4jmnist.model.DigitClassifier;
-import dev.dl4jmnist.model.MnistMlp;
-import dev.dl4jmnist.model.NetworkSize;
 import dev.dl4jmnist.model.ModelSummary;
 import dev.dl4jmnist.persistence.ModelStore;
 import dev.dl4jmnist.persistence.ReloadCheck;
@@ -50,15 +49,16 @@ public final class TrainTutorial {
         long start = System.nanoTime();
         Path modelPath = request.modelPath();
         Path summaryPath = ModelStore.summaryPathFor(modelPath);
-        NetworkSize.requireTrainable(request.config());     // a network too large for the machine is refused before any allocation
+        request.config().requireTrainable();     // a network too large for the machine is refused before any allocation
 
         MnistData data = MnistData.locate(request.dataDir());
-        DataSetIterator train = data.train(request.config().batchSize(), request.trainExamples(), request.config().seed());
+        DataSetIterator train = request.config().trainingView(
+                data.train(request.config().batchSize(), request.trainExamples(), request.config().seed()));
         DataSetIterator test = data.test(Evaluator.EVAL_BATCH, request.testExamples());
         DataShapes shapes = DataShapes.of(request.trainExamples(), request.testExamples());
         observer.dataReady(data.location(), shapes);
 
-        MultiLayerNetwork net = MnistMlp.create(request.config());
+        MultiLayerNetwork net = request.config().create();
         observer.modelReady(ModelSummary.of(net));
 
         List<EpochStats> history = Trainer.fit(net, train, request.trainExamples(), test, request.config().epochs(), observer);
@@ -83,7 +83,7 @@ public final class TrainTutorial {
     /** Writes the trained model's pictures and analysis beside it (as {@code evaluate} does for a saved model). */
     public static EvaluationReport.Written writeReport(TutorialResult run) {
         MnistImages test = new MnistData(run.data()).testImages();
-        Path dir = run.summaryPath().toAbsolutePath().getParent();
+        Path dir = FileNames.directoryOf(run.summaryPath());
         return EvaluationReport.write(ModelAnalysis.of(run.test()), test, run.history(), dir,
                 EvaluationReport.stemOf(run.modelPath()));
     }

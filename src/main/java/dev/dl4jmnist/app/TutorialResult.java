@@ -5,14 +5,14 @@ import dev.dl4jmnist.data.MnistLocation;
 import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.persistence.ReloadCheck;
 import dev.dl4jmnist.training.EpochStats;
-import dev.dl4jmnist.model.TrainingConfig;
+import dev.dl4jmnist.model.NetworkRecipe;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.nio.file.Path;
 import java.util.List;
 
 /** Everything a tutorial run produced: the history, the test result, the saved model and its reload check. */
-public record TutorialResult(TrainingConfig config, MnistLocation data, DataShapes shapes, long parameters,
+public record TutorialResult(NetworkRecipe config, MnistLocation data, DataShapes shapes, long parameters,
                              List<EpochStats> history, EvaluationResult test, Path modelPath, String modelSha256,
                              ReloadCheck reload, Path summaryPath, double trainSeconds, double totalSeconds,
                              long peakRssBytes, MultiLayerNetwork model) {

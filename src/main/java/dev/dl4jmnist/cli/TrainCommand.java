@@ -9,6 +9,7 @@ import dev.dl4jmnist.app.TutorialRequest;
 import dev.dl4jmnist.app.TutorialResult;
 import dev.dl4jmnist.app.TrainTutorial;
 import dev.dl4jmnist.training.EpochStats;
+import dev.dl4jmnist.model.CnnConfig;
 import dev.dl4jmnist.model.TrainingConfig;
 import dev.dl4jmnist.training.TrainingProgress;
 import picocli.CommandLine;
@@ -23,9 +24,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code train}: the tutorial end to end — fit with validation, test, save, reload and verify. */
-@Command(name = "train", header = "Trains the tutorial's MLP: fit with validation, test, save, reload and verify.",
-        description = {"Trains the tutorial's MLP on MNIST, evaluates it on the test set, saves it, reloads it and",
-                "checks the reloaded model predicts exactly the same. Defaults: config/training.json."})
+@Command(name = "train", header = "Trains the tutorial's MLP (or a CNN): fit with validation, test, save, reload and verify.",
+        description = {"Trains the tutorial's MLP (or, with --network cnn, a convolutional network) on MNIST, evaluates it",
+                "on the test set, saves it, reloads it and checks the reloaded model predicts exactly the same.",
+                "Defaults: config/training.json (MLP), config/training-cnn.json (CNN)."})
 public final class TrainCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -33,6 +35,14 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     DataOptions data;
+
+    @Option(names = "--network", paramLabel = "NAME", defaultValue = "mlp",
+            description = "Which network: mlp (the tutorial's, default) or cnn (convolutional, with augmentation).")
+    NetworkChoice network;
+
+    @Option(names = "--augment", negatable = true,
+            description = "CNN only: vary the training images (shifts, rotations, scaling, stroke width); default: on.")
+    Boolean augment;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default: 5).")
     Integer epochs;
@@ -52,11 +62,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hidden", paramLabel = "N", split = ",", description = "Hidden layer widths (default: 512,512).")
     List<Integer> hidden;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "Where to save the model (default: ${DEFAULT-VALUE}); the summary goes beside it as .json.",
-            defaultValue = "models/mnist-mlp.zip")
+    @Option(names = "--model", paramLabel = "FILE", description = "Where to save the model (default: models/mnist-mlp.zip, models/mnist-cnn.zip for the CNN); the summary goes beside it as .json.")
     Path model;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Hyperparameter file to start from (default: ./config/training.json if present, else the packaged defaults).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Hyperparameter file to start from (default: ./config/training.json, or training-cnn.json for the CNN, if present, else the packaged defaults).")
     Path config;
 
     @Mixin
@@ -83,6 +92,13 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** The request from the options: a bad config file is an error, an invalid option value a usage error. */
     TutorialRequest request(PrintWriter out) {
+        Path modelPath = model != null ? model : Path.of(network.defaultModelPath());
+        if (network == NetworkChoice.cnn) {
+            return cnnRequest(out, modelPath);
+        }
+        if (augment != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--augment and --no-augment apply to --network cnn only");
+        }
         ConfigFiles.Loaded<TrainingConfig> base = TrainingConfig.load(config);
         out.println("Config: " + base.source());
         return Usage.check(spec, () -> {
@@ -93,8 +109,26 @@ public final class TrainCommand implements Callable<Integer> {
             if (learningRate != null) c = c.withLearningRate(learningRate);
             if (dropout != null) c = c.withDropout(dropout);
             if (hidden != null) c = c.withHidden(hidden);
-            return new TutorialRequest(c, data.dataDir(), model,
+            return new TutorialRequest(c, data.dataDir(), modelPath,
                     subset.trainExamples(), subset.testExamples());
+        });
+    }
+
+    private TutorialRequest cnnRequest(PrintWriter out, Path modelPath) {
+        if (hidden != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--hidden applies to --network mlp only");
+        }
+        ConfigFiles.Loaded<CnnConfig> base = CnnConfig.load(config);
+        out.println("Config: " + base.source());
+        return Usage.check(spec, () -> {
+            CnnConfig c = base.value();
+            if (epochs != null) c = c.withEpochs(epochs);
+            if (batchSize != null) c = c.withBatchSize(batchSize);
+            if (seed != null) c = c.withSeed(seed);
+            if (learningRate != null) c = c.withLearningRate(learningRate);
+            if (dropout != null) c = c.withDropout(dropout);
+            if (augment != null) c = c.withAugmentation(c.augmentation().withEnabled(augment));
+            return new TutorialRequest(c, data.dataDir(), modelPath, subset.trainExamples(), subset.testExamples());
         });
     }
 

@@ -2,7 +2,10 @@ package dev.dl4jmnist.io;
 
 import java.nio.file.Path;
 
-/** The one rule for a file's stem: its name without the last extension ({@code models/mnist-mlp.zip} → {@code mnist-mlp}). */
+/**
+ * The one rule for a file's stem (its name without the last extension: {@code models/mnist-mlp.zip} →
+ * {@code mnist-mlp}) and for the directory of files written beside it.
+ */
 public final class FileNames {
     private FileNames() {
     }
@@ -17,5 +20,15 @@ public final class FileNames {
         String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         int dot = base.lastIndexOf('.');
         return dot > 0 ? base.substring(0, dot) : base;
+    }
+
+    /**
+     * The directory a file is in, as the user gave it: {@code models} for {@code models/m.zip}, the
+     * current directory (an empty path) for {@code m.zip}; so files written beside it are printed as
+     * the user would write them.
+     */
+    public static Path directoryOf(Path file) {
+        Path parent = file.getParent();
+        return parent != null ? parent : Path.of("");
     }
 }

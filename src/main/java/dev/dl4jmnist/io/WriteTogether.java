@@ -14,7 +14,9 @@ public final class WriteTogether {
     /** How long an exiting process waits for a unit in progress. */
     static final long MAX_WAIT_SECONDS = 60;
 
-    private static final ReentrantLock UNIT = new ReentrantLock();
+    /** Fair: once the exit hook waits for it, a unit that has just finished cannot take it back first. */
+    private static final ReentrantLock UNIT = new ReentrantLock(true);
+    private static volatile boolean exiting;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(WriteTogether::holdForExit, "finish-writes"));
@@ -26,6 +28,10 @@ public final class WriteTogether {
     /** Runs {@code writes} so that an exit signal arriving meanwhile takes effect only after it. */
     public static <T> T run(Supplier<T> writes) {
         UNIT.lock();
+        if (exiting) {
+            UNIT.unlock();
+            waitForExit();                                  // the process is ending: start nothing new
+        }
         try {
             return writes.get();
         } finally {
@@ -41,8 +47,21 @@ public final class WriteTogether {
         });
     }
 
+    /** Blocks a thread that wanted to start a unit while the process exits; the exit ends it. */
+    private static void waitForExit() {
+        while (true) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the process is exiting", e);
+            }
+        }
+    }
+
     /** On exit: wait for the unit in progress, then keep the lock so that no new unit starts. */
     private static void holdForExit() {
+        exiting = true;
         try {
             UNIT.tryLock(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -22,7 +22,7 @@ public record TrainingConfig(@JsonProperty(required = true) int epochs,
                              @JsonProperty(required = true) double learningRate,
                              @JsonProperty(required = true) double beta1,
                              @JsonProperty(required = true) double beta2,
-                             @JsonProperty(required = true) double epsilon) {
+                             @JsonProperty(required = true) double epsilon) implements NetworkRecipe {
 
     public TrainingConfig {
         hidden = hidden == null ? List.of() : List.copyOf(hidden);
@@ -70,6 +70,21 @@ public record TrainingConfig(@JsonProperty(required = true) int epochs,
     /** Reads a configuration file of the same form as {@code config/training.json}. */
     public static TrainingConfig fromFile(Path file) {
         return ConfigFiles.read(file, TrainingConfig.class);
+    }
+
+    @Override
+    public String networkName() {
+        return "mlp";
+    }
+
+    @Override
+    public org.deeplearning4j.nn.multilayer.MultiLayerNetwork create() {
+        return MnistMlp.create(this);
+    }
+
+    @Override
+    public void requireTrainable() {
+        NetworkSize.requireTrainable(this);
     }
 
     public TrainingConfig withEpochs(int v) {

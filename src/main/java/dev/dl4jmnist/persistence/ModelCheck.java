@@ -4,7 +4,10 @@ import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.model.DigitClassifier;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -42,10 +45,22 @@ final class ModelCheck {
         }
     }
 
-    /** The first layer's declared input count, or 0 when it does not declare one. */
-    private static long declaredInputs(Model model) {
-        if (model instanceof MultiLayerNetwork net && net.getnLayers() > 0
-                && net.getLayerWiseConfigurations().getConf(0).getLayer() instanceof FeedForwardLayer first) {
+    /**
+     * The values per image the network declares it takes, or 0 when it does not declare them: the
+     * flat input its first preprocessor reshapes into an image (a convolutional network built with
+     * {@code InputType.convolutionalFlat}: height × width × channels), else the first layer's nIn when
+     * that layer takes flat vectors. A convolution's nIn counts channels, not inputs, so it is not read.
+     */
+    static long declaredInputs(Model model) {
+        if (!(model instanceof MultiLayerNetwork net) || net.getnLayers() == 0) {
+            return 0;
+        }
+        MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
+        if (conf.getInputPreProcess(0) instanceof FeedForwardToCnnPreProcessor flatToImage) {
+            return flatToImage.getInputHeight() * flatToImage.getInputWidth() * flatToImage.getNumChannels();
+        }
+        if (conf.getInputPreProcess(0) == null && conf.getConf(0).getLayer() instanceof FeedForwardLayer first
+                && !(first instanceof ConvolutionLayer)) {
             return first.getNIn();
         }
         return 0;

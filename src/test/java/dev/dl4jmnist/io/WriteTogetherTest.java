@@ -26,7 +26,7 @@ class WriteTogetherTest {
             System.out.println("started");
             System.out.flush();
             try {
-                Thread.sleep(1500);
+                Thread.sleep(3000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

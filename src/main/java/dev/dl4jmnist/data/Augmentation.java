@@ -1,0 +1,37 @@
+package dev.dl4jmnist.data;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.dl4jmnist.AppException;
+
+/**
+ * How much training images are varied: each image is shifted by up to {@code maxShift} pixels, turned
+ * by up to {@code maxRotation} degrees, scaled by up to ±{@code maxScale} (0.1 = 10%), and with
+ * probability {@code strokeChange} its strokes are made one pixel thicker or thinner. Off when
+ * {@code enabled} is false.
+ */
+public record Augmentation(@JsonProperty(required = true) boolean enabled,
+                           @JsonProperty(required = true) double maxShift,
+                           @JsonProperty(required = true) double maxRotation,
+                           @JsonProperty(required = true) double maxScale,
+                           @JsonProperty(required = true) double strokeChange) {
+
+    public Augmentation {
+        require(maxShift >= 0 && maxShift <= 8, "augmentation maxShift must be in [0, 8] pixels, got " + maxShift);
+        require(maxRotation >= 0 && maxRotation <= 45, "augmentation maxRotation must be in [0, 45] degrees, got " + maxRotation);
+        require(maxScale >= 0 && maxScale < 0.5, "augmentation maxScale must be in [0, 0.5), got " + maxScale);
+        require(strokeChange >= 0 && strokeChange <= 1, "augmentation strokeChange must be in [0, 1], got " + strokeChange);
+    }
+
+    /** No variation: the images as MNIST has them. */
+    public static final Augmentation NONE = new Augmentation(false, 0, 0, 0, 0);
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new AppException(message);
+        }
+    }
+
+    public Augmentation withEnabled(boolean v) {
+        return new Augmentation(v, maxShift, maxRotation, maxScale, strokeChange);
+    }
+}

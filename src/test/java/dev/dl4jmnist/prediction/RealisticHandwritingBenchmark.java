@@ -1,0 +1,27 @@
+package dev.dl4jmnist.prediction;
+
+import dev.dl4jmnist.TestData;
+import dev.dl4jmnist.persistence.ModelStore;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints each given model's accuracy on the realistic handwriting set (the README's numbers):
+ * {@code RealisticHandwritingBenchmark MODEL.zip...}, with MNIST found as the tests find it.
+ */
+public final class RealisticHandwritingBenchmark {
+    private RealisticHandwritingBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        List<RealisticHandwriting.Sample> set = RealisticHandwriting.build(RealisticHandwritingTest.FONTS_PER_DIGIT,
+                TestData.mnist().testImages(), RealisticHandwritingTest.PHOTOS, RealisticHandwritingTest.SEED);
+        for (String model : args) {
+            RealisticHandwriting.Score s = RealisticHandwriting.score(ModelStore.loadClassifier(Path.of(model)), set);
+            System.out.printf(Locale.ROOT, "%s: %d/%d = %.4f (fonts %d/%d, photos of MNIST digits %d/%d)%n", model,
+                    s.correct(), s.total(), s.accuracy(), s.fontCorrect(), s.fontTotal(), s.photoCorrect(), s.photoTotal());
+        }
+    }
+}
