@@ -13,7 +13,12 @@ import java.util.Set;
  * JVM options already set the heap, runs directly in this JVM.
  */
 public final class Launcher {
-    static final String HEAP = "-Xmx768m";
+    /**
+     * 2 GiB: with 768 MiB, JavaCPP's off-heap limit (the heap's size) was reached during the 5-epoch
+     * {@code bench} and the forced clean-up crashed ND4J in native code (SIGSEGV in an inference
+     * broadcast); with 2 GiB the same run completes. The default (a quarter of the RAM) is larger still.
+     */
+    static final String HEAP = "-Xmx2g";
     private static final Set<String> TRAINING_COMMANDS = Set.of("train", "experiment", "bench");
     private static final String RELAUNCHED = "dl4jmnist.relaunched";
 
