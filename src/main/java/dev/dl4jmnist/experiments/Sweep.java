@@ -5,7 +5,6 @@ import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.evaluation.Evaluator;
 import dev.dl4jmnist.io.AtomicFiles;
 import dev.dl4jmnist.model.MnistMlp;
-import dev.dl4jmnist.model.NetworkSize;
 import dev.dl4jmnist.training.EpochStats;
 import dev.dl4jmnist.training.Trainer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -37,7 +36,7 @@ public final class Sweep {
         List<ExperimentConfig> configs = request.sweep().configurations();
         for (ExperimentConfig c : configs) {
             AtomicFiles.checkWritable(store.fileFor(c.name()));
-            NetworkSize.requireTrainable(c.training());
+            c.training().requireTrainable();
         }
         String source = data.location().source();
         DataSetIterator test = data.test(Evaluator.EVAL_BATCH, request.testExamples());

@@ -74,7 +74,7 @@ public final class DigitClassifier {
      * weights, or a diverged training run), and such an output is no result at all.
      */
     private static INDArray requireFinite(INDArray probabilities) {
-        if (BooleanIndexing.or(probabilities, Conditions.isNan()) || BooleanIndexing.or(probabilities, Conditions.isInfinite())) {
+        if (!allFinite(probabilities)) {
             throw new AppException("the model's output is not a probability (it holds NaN or infinite values):"
                     + " its weights overflow on this input");
         }
@@ -92,6 +92,11 @@ public final class DigitClassifier {
             return new float[0][];
         }
         return probabilities(Nd4j.create(pixels)).toFloatMatrix();
+    }
+
+    /** Whether every value is a finite number (no NaN, no infinity), in one pass: the rule for weights and outputs alike. */
+    public static boolean allFinite(INDArray values) {
+        return !BooleanIndexing.or(values, Conditions.notFinite());
     }
 
     /** The most probable digit for each image. */

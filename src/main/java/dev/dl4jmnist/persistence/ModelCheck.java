@@ -74,9 +74,8 @@ final class ModelCheck {
             if (params == null || params.isEmpty()) {
                 continue;
             }
-            boolean nan = BooleanIndexing.or(params, Conditions.isNan());
-            boolean infinite = BooleanIndexing.or(params, Conditions.isInfinite());
-            if (nan || infinite) {
+            if (!DigitClassifier.allFinite(params)) {
+                boolean nan = BooleanIndexing.or(params, Conditions.isNan());     // only to name the kind
                 String name = layers[i].conf().getLayer().getLayerName();
                 throw new AppException("model " + file + " has " + (nan ? "NaN" : "infinite") + " weights in layer '"
                         + (name != null ? name : String.valueOf(i)) + "': it cannot give meaningful probabilities");
