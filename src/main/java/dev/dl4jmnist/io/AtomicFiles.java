@@ -9,6 +9,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,6 +24,9 @@ public final class AtomicFiles {
         void write(Path temporaryFile) throws IOException;
     }
 
+    /** Targets whose stale temporaries this process has already looked for. */
+    private static final Set<Path> CLEANED = ConcurrentHashMap.newKeySet();
+
     private AtomicFiles() {
     }
 
@@ -31,7 +36,9 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            removeStaleTemporaries(dir, target.getFileName().toString());
+            if (CLEANED.add(target.toAbsolutePath())) {   // once per file and process: a write must not list its directory every time
+                removeStaleTemporaries(dir, target.getFileName().toString());
+            }
             tmp = Files.createTempFile(dir, temporaryPrefix(target.getFileName().toString(), ProcessHandle.current().pid()), ".tmp");
             tmp.toFile().deleteOnExit();                  // also gone if the user interrupts the write (Ctrl-C)
             writer.write(tmp);
