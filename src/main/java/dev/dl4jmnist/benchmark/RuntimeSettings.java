@@ -1,18 +1,28 @@
 package dev.dl4jmnist.benchmark;
 
+import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.nd4j.linalg.api.environment.Nd4jEnvironment;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * The settings in force while the benchmark ran: threads, BLAS, the ND4J native build and the CPU
- * features it found, the network's workspace modes, and the JVM's heap limit.
+ * features it found, the network's workspace modes, the JVM's heap limit and memory options, JavaCPP's
+ * off-heap limit and glibc's allocator settings from the environment.
  */
 public record RuntimeSettings(int cores, int ndThreads, long blasThreads, String blasVendor, String backend,
                               String nativeBuild, String cpuLevel, String workspaceMode, String jvm,
-                              long maxHeapMiB) {
+                              long maxHeapMiB, String jvmMemoryOptions, long offHeapLimitMiB, String mallocSettings) {
+    /** glibc allocator variables worth reporting (others are left out). */
+    private static final List<String> MALLOC_VARIABLES = List.of("MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_",
+            "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_", "GLIBC_TUNABLES");
+
 
     /** Reads the settings from ND4J, the network configuration and the JVM. */
     public static RuntimeSettings current(MultiLayerConfiguration network) {
@@ -23,7 +33,24 @@ public record RuntimeSettings(int cores, int ndThreads, long blasThreads, String
                 levelName(ops.binaryLevel()), levelName(ops.optimalLevel()),
                 "training " + network.getTrainingWorkspaceMode() + ", inference " + network.getInferenceWorkspaceMode(),
                 System.getProperty("java.vm.name") + " " + Runtime.version(),
-                Runtime.getRuntime().maxMemory() >> 20);
+                Runtime.getRuntime().maxMemory() >> 20, readJvmMemoryOptions(), Pointer.maxBytes() >> 20, readMallocSettings());
+    }
+
+    /** The JVM options that size its memory (heap, young generation, collector), space-separated; "defaults" if none. */
+    static String readJvmMemoryOptions() {
+        String options = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(o -> o.startsWith("-Xm") || o.startsWith("-XX:+Use") && o.endsWith("GC")
+                        || o.startsWith("-XX:MaxHeap") || o.startsWith("-XX:MaxRAM") || o.startsWith("-XX:NewSize")
+                        || o.startsWith("-XX:MaxNewSize"))
+                .collect(Collectors.joining(" "));
+        return options.isEmpty() ? "defaults" : options;
+    }
+
+    /** glibc allocator settings in this process's environment, space-separated; "glibc defaults" if none. */
+    static String readMallocSettings() {
+        String set = MALLOC_VARIABLES.stream().filter(v -> System.getenv(v) != null)
+                .map(v -> v + "=" + System.getenv(v)).collect(Collectors.joining(" "));
+        return set.isEmpty() ? "glibc defaults" : set;
     }
 
     /** libnd4j's instruction-set levels, as ND4J names them in its start-up message. */

@@ -118,6 +118,8 @@ public final class BenchCommand implements Callable<Integer> {
         row(out, "ND4J", "%s, native build %s, CPU supports %s", s.backend(), s.nativeBuild(), s.cpuLevel());
         row(out, "workspaces", "%s", s.workspaceMode());
         row(out, "JVM", "%s, max heap %d MiB", s.jvm(), s.maxHeapMiB());
+        row(out, "memory settings", "JVM %s; JavaCPP off-heap limit %d MiB; malloc %s",
+                s.jvmMemoryOptions(), s.offHeapLimitMiB(), s.mallocSettings());
         PeerComparison p = r.peer();
         if (p != null) {
             out.println();

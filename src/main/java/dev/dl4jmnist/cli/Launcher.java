@@ -4,21 +4,33 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The jar's entry point. The commands that train ({@code train}, {@code experiment}, {@code bench})
- * run in a fresh JVM with a heap of {@value #HEAP} (the JVM's default, a quarter of the machine's
- * memory, lets the heap grow far beyond what training needs); everything else, and any run whose
- * JVM options already set the heap, runs directly in this JVM.
+ * run in a fresh JVM sized for a small resident memory (the JVM's default heap, a quarter of the
+ * machine's memory, lets the process grow far beyond what training needs); everything else, and any
+ * run whose JVM options already set the heap, runs directly in this JVM.
  */
 public final class Launcher {
     /**
-     * 2 GiB: with 768 MiB, JavaCPP's off-heap limit (the heap's size) was reached during the 5-epoch
-     * {@code bench} and the forced clean-up crashed ND4J in native code (SIGSEGV in an inference
-     * broadcast); with 2 GiB the same run completes. The default (a quarter of the RAM) is larger still.
+     * A 512 MiB heap with a 16 MiB young generation. ND4J frees an array's native memory only after a
+     * garbage collection finds the array unreachable, so the young generation's size sets how much
+     * native garbage waits: with the JVM's own sizing a young collection came about once an epoch.
+     * The heap's live set is about 200 MiB. (JavaCPP's off-heap limit no longer follows the heap: see
+     * {@code platform.NativePlatform}.) Options the user gives come later on the command line and win.
      */
-    static final String HEAP = "-Xmx2g";
+    static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-Xmn16m");
+    /**
+     * glibc's allocator for libnd4j's many buffers: blocks of 128 KiB and more always mapped apart (so
+     * freeing one returns it to the system; by default the threshold rises with the largest block freed
+     * and later ones stay in the heap, which only grows), and two arenas instead of eight per core.
+     * Values already in the environment win.
+     */
+    static final Map<String, String> MALLOC_ENVIRONMENT = Map.of(
+            "MALLOC_MMAP_THRESHOLD_", "131072",
+            "MALLOC_ARENA_MAX", "2");
     private static final Set<String> TRAINING_COMMANDS = Set.of("train", "experiment", "bench");
     private static final String RELAUNCHED = "dl4jmnist.relaunched";
 
@@ -39,19 +51,32 @@ public final class Launcher {
                 || o.startsWith("-XX:MaxRAMPercentage") || o.startsWith("-XX:MaxRAM="));
     }
 
-    /** Runs the same command in a JVM with the training heap, sharing this one's terminal; returns its exit code. */
-    private static int relaunch(List<String> jvmOptions, String[] args) {
+    /** Adds glibc's settings for the child where {@code environment} does not set them already. */
+    static void withMallocDefaults(Map<String, String> environment) {
+        MALLOC_ENVIRONMENT.forEach(environment::putIfAbsent);
+    }
+
+    /** The child's command line: our memory options first, so that the user's own JVM options, after them, win. */
+    static List<String> childCommand(List<String> jvmOptions, String[] args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(HEAP);
+        command.addAll(JVM_OPTIONS);
         command.addAll(jvmOptions);
         command.add("-D" + RELAUNCHED + "=true");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(MnistApp.class.getName());
         command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Runs the same command in a JVM with the training heap, sharing this one's terminal; returns its exit code. */
+    private static int relaunch(List<String> jvmOptions, String[] args) {
+        List<String> command = childCommand(jvmOptions, args);
+        ProcessBuilder child = new ProcessBuilder(command).inheritIO();
+        withMallocDefaults(child.environment());
         try {
-            return new ProcessBuilder(command).inheritIO().start().waitFor();
+            return child.start().waitFor();
         } catch (java.io.IOException e) {
             System.err.println("error: cannot start " + command.get(0) + ": " + e.getMessage());
             return MnistApp.EXIT_FAILURE;

@@ -40,6 +40,8 @@ class BenchCommandTest {
         assertThat(settings.get("nativeBuild").asText()).isIn("generic x86-64", "AVX2", "AVX-512");
         assertThat(settings.get("workspaceMode").asText()).contains("training").contains("inference");
         assertThat(settings.get("maxHeapMiB").asLong()).isPositive();
+        assertThat(settings.get("offHeapLimitMiB").asLong()).isGreaterThanOrEqualTo(2048);
+        assertThat(settings.get("mallocSettings").asText()).isNotBlank();
         assertThat(r.err()).contains("bench: training 2 epochs on 1000 images");
     }
 
@@ -50,7 +52,7 @@ class BenchCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("first epoch", "later epochs (median)", "validation pass", "images/s",
                 "GFLOP/s", "sgemm, same shapes", "inference, batch 128", "inference, one batch", "peak RSS",
-                "threads", "BLAS", "workspaces", "max heap");
+                "threads", "BLAS", "workspaces", "max heap", "memory settings", "off-heap limit");
         assertThat(r.out()).doesNotContain("predict, cold process", "pytorch-peer");
     }
 

@@ -2,11 +2,13 @@ package dev.dl4jmnist.cli;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The jar's launcher leaves the heap alone whenever the user's JVM options already size it. */
+/** The jar's launcher leaves the heap alone whenever the user's JVM options already size it, and the user's malloc settings win. */
 class LauncherTest {
     @Test
     void anyHeapOptionCountsAsSet() {
@@ -19,5 +21,28 @@ class LauncherTest {
     void otherOptionsDoNot() {
         assertThat(Launcher.heapSet(List.of())).isFalse();
         assertThat(Launcher.heapSet(List.of("-Xms64m", "-Dlog.level=INFO", "-XX:+UseSerialGC"))).isFalse();
+    }
+
+    @Test
+    void mallocSettingsAreAddedWhereTheEnvironmentHasNone() {
+        Map<String, String> env = new HashMap<>(Map.of("PATH", "/usr/bin"));
+        Launcher.withMallocDefaults(env);
+        assertThat(env).containsEntry("MALLOC_MMAP_THRESHOLD_", "131072").containsEntry("MALLOC_ARENA_MAX", "2")
+                .containsEntry("PATH", "/usr/bin").hasSize(3);
+    }
+
+    @Test
+    void theUsersMallocSettingsWin() {
+        Map<String, String> env = new HashMap<>(Map.of("MALLOC_ARENA_MAX", "8"));
+        Launcher.withMallocDefaults(env);
+        assertThat(env).containsEntry("MALLOC_ARENA_MAX", "8").containsEntry("MALLOC_MMAP_THRESHOLD_", "131072");
+    }
+
+    @Test
+    void theUsersJvmOptionsComeAfterOursAndSoWin() {
+        List<String> command = Launcher.childCommand(List.of("-Xmn64m", "-Dorg.bytedeco.javacpp.maxBytes=4g"), new String[]{"train", "--epochs", "1"});
+        assertThat(command.subList(1, 5)).containsExactly("-Xmx512m", "-Xmn16m", "-Xmn64m", "-Dorg.bytedeco.javacpp.maxBytes=4g");
+        assertThat(command.subList(command.size() - 4, command.size()))
+                .containsExactly(MnistApp.class.getName(), "train", "--epochs", "1");
     }
 }

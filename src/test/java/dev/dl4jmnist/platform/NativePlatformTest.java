@@ -31,6 +31,12 @@ class NativePlatformTest {
     }
 
     @Test
+    void offHeapLimitIsTheHeapButAtLeastTwoGib() {
+        assertThat(NativePlatform.offHeapLimit(512L << 20)).isEqualTo(2L << 30);
+        assertThat(NativePlatform.offHeapLimit(6L << 30)).isEqualTo(6L << 30);
+    }
+
+    @Test
     void halfTheCoresByDefault() {
         if (System.getProperty("dl4jmnist.threads") == null) {
             assertThat(NativePlatform.threads()).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
