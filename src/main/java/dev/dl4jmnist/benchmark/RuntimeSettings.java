@@ -41,7 +41,7 @@ public record RuntimeSettings(int cores, int ndThreads, long blasThreads, String
         String options = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(o -> o.startsWith("-Xm") || o.startsWith("-XX:+Use") && o.endsWith("GC")
                         || o.startsWith("-XX:MaxHeap") || o.startsWith("-XX:MaxRAM") || o.startsWith("-XX:NewSize")
-                        || o.startsWith("-XX:MaxNewSize"))
+                        || o.startsWith("-XX:MaxNewSize") || o.contains("IHOP") || o.startsWith("-XX:InitiatingHeapOccupancy"))
                 .collect(Collectors.joining(" "));
         return options.isEmpty() ? "defaults" : options;
     }

@@ -15,13 +15,17 @@ import java.util.Set;
  */
 public final class Launcher {
     /**
-     * A 512 MiB heap with a 16 MiB young generation. ND4J frees an array's native memory only after a
-     * garbage collection finds the array unreachable, so the young generation's size sets how much
-     * native garbage waits: with the JVM's own sizing a young collection came about once an epoch.
-     * The heap's live set is about 200 MiB. (JavaCPP's off-heap limit no longer follows the heap: see
-     * {@code platform.NativePlatform}.) Options the user gives come later on the command line and win.
+     * A 512 MiB heap with a 16 MiB young generation, and old-generation collections (G1's marking)
+     * from a fixed 25% of the heap. ND4J frees an array's native memory only after a garbage
+     * collection finds the array unreachable, so how often the young and the old generation are
+     * collected sets how much native garbage waits: with the JVM's own sizing a young collection came
+     * about once an epoch, and with G1's adaptive threshold the old generation, where arrays alive at
+     * a collection end up, grew to the heap's limit before it was collected. The live heap is about
+     * 200 MiB. (JavaCPP's off-heap limit no longer follows the heap: see {@code platform.NativePlatform}.)
+     * Options the user gives come later on the command line and win.
      */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-Xmn16m");
+    static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-Xmn16m",
+            "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=25");
     /**
      * glibc's allocator for libnd4j's many buffers: blocks of 128 KiB and more always mapped apart (so
      * freeing one returns it to the system; by default the threshold rises with the largest block freed
