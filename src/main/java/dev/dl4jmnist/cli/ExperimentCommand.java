@@ -25,14 +25,15 @@ import java.util.concurrent.Callable;
 
 /** {@code experiment}: trains a sweep of configurations (network, batch size, depth, width) and tabulates and charts them. */
 @Command(name = "experiment", header = "Trains several configurations (network, batch size, depth, width) and compares them.",
-        description = {"Trains several configurations (the tutorial's MLP, the CNN) with the same data,",
-                "seed and evaluation; prints a table (network, parameters, seconds, test accuracy,",
-                "loss, errors) and writes results.csv, results.json and PNG charts to the output",
-                "directory. Default sweep: config/experiments.json (the MLP at batch sizes 32, 128,",
-                "10000; 1-3 hidden layers; widths 256-1024). --network mlp,cnn instead trains one",
-                "configuration per network at its own defaults (config/training.json,",
-                "config/training-cnn.json). A rerun with the same output directory skips",
-                "configurations already finished."})
+        description = {"Trains several configurations (the tutorial's MLP, the CNN) with the same",
+                "data, seed and evaluation; prints a table (network, parameters, seconds,",
+                "test accuracy and loss, errors) and writes results.csv, results.json and",
+                "PNG charts to the output directory. Default sweep: config/experiments.json",
+                "(the MLP at batch sizes 32, 128, 10000; 1-3 hidden layers; widths",
+                "256-1024). --network mlp,cnn trains one configuration per network instead,",
+                "each at its own defaults (config/training.json, config/training-cnn.json).",
+                "A rerun with the same output directory skips configurations already",
+                "finished."})
 public final class ExperimentCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -57,8 +58,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     List<Integer> batchSizes;
 
     @Option(names = "--hidden", paramLabel = "N[,N...]",
-            description = "Hidden layer widths of one network, e.g. 512,512; repeat for several networks"
-                    + " (--hidden 512 --hidden 512,512). Default with --batch-sizes: 512,512.")
+            description = "Hidden layer widths of one MLP, e.g. 512,512; repeat for several"
+                    + " (--hidden 512 --hidden 512,512). Default: config/training.json's, 512,512.")
     List<String> hidden;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Train every configuration, of every network, for N epochs"
