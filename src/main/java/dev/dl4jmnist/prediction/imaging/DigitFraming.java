@@ -1,6 +1,7 @@
 package dev.dl4jmnist.prediction.imaging;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -51,7 +52,7 @@ public final class DigitFraming {
         int h = ink.height();
         int[] label = new int[w * h];
         List<Piece> pieces = new ArrayList<>();
-        int[] stack = new int[w * h];
+        int[] stack = new int[64];                   // grows as a piece needs; most pictures hold a few thousand ink pixels
         for (int start = 0; start < label.length; start++) {
             if (label[start] != 0 || ink.pixels()[start] <= threshold) {
                 continue;
@@ -79,6 +80,9 @@ public final class DigitFraming {
                         int q = ny * w + nx;
                         if (label[q] == 0 && ink.pixels()[q] > threshold) {
                             label[q] = piece.id;
+                            if (top == stack.length) {
+                                stack = Arrays.copyOf(stack, Math.min(w * h, 2 * stack.length));
+                            }
                             stack[top++] = q;
                         }
                     }
@@ -100,21 +104,35 @@ public final class DigitFraming {
                 by1 = Math.max(by1, p.y1);
             }
         }
+        int kx0 = bx0, ky0 = by0, kx1 = bx1, ky1 = by1;   // the box of every kept piece, broken strokes included
         for (Piece p : pieces) {
             boolean touches = p.x1 >= bx0 && p.x0 <= bx1 && p.y1 >= by0 && p.y0 <= by1;
             if (!keep[p.id] && touches && p.area >= DUST_FRACTION * largest) {
                 keep[p.id] = true;
+                kx0 = Math.min(kx0, p.x0);
+                ky0 = Math.min(ky0, p.y0);
+                kx1 = Math.max(kx1, p.x1);
+                ky1 = Math.max(ky1, p.y1);
             }
         }
         int margin = Math.max(1, (int) Math.round(EDGE_FRACTION * Math.max(bx1 - bx0 + 1, by1 - by0 + 1)));
-        boolean[] kept = new boolean[w * h];
-        for (int i = 0; i < kept.length; i++) {
-            kept[i] = label[i] != 0 && keep[label[i]];
+        // Nothing farther than the margin from that box is near kept ink: dilate only inside the box plus the margin.
+        int wx = Math.max(0, kx0 - margin);
+        int wy = Math.max(0, ky0 - margin);
+        int ww = Math.min(w - 1, kx1 + margin) - wx + 1;
+        int wh = Math.min(h - 1, ky1 + margin) - wy + 1;
+        boolean[] kept = new boolean[ww * wh];
+        for (int y = 0; y < wh; y++) {
+            for (int x = 0, i = (wy + y) * w + wx; x < ww; x++, i++) {
+                kept[y * ww + x] = label[i] != 0 && keep[label[i]];
+            }
         }
-        boolean[] near = dilate(kept, w, h, margin);
+        boolean[] near = dilate(kept, ww, wh, margin);
         float[] out = new float[w * h];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = near[i] ? ink.pixels()[i] : 0f;
+        for (int y = 0; y < wh; y++) {
+            for (int x = 0, i = (wy + y) * w + wx; x < ww; x++, i++) {
+                out[i] = near[y * ww + x] ? ink.pixels()[i] : 0f;
+            }
         }
         return new GrayImage(w, h, out);
     }
@@ -200,7 +218,7 @@ public final class DigitFraming {
         // the columns, row by row (memory order): the nearest true above, then below, for every column at once
         boolean[] out = new boolean[mask.length];
         int[] last = new int[w];
-        java.util.Arrays.fill(last, Integer.MIN_VALUE / 2);
+        Arrays.fill(last, Integer.MIN_VALUE / 2);
         for (int y = 0; y < h; y++) {
             for (int x = 0, i = y * w; x < w; x++, i++) {
                 if (rows[i]) {
@@ -209,7 +227,7 @@ public final class DigitFraming {
                 out[i] = y - last[x] <= radius;
             }
         }
-        java.util.Arrays.fill(last, Integer.MAX_VALUE / 2);
+        Arrays.fill(last, Integer.MAX_VALUE / 2);
         for (int y = h - 1; y >= 0; y--) {
             for (int x = 0, i = y * w; x < w; x++, i++) {
                 if (rows[i]) {
