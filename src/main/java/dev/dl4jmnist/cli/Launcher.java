@@ -71,7 +71,11 @@ public final class Launcher {
             });
             Runtime.getRuntime().addShutdownHook(forward);
             int code = child.waitFor();
-            Runtime.getRuntime().removeShutdownHook(forward);
+            try {
+                Runtime.getRuntime().removeShutdownHook(forward);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it ends this JVM with the same code
+            }
             return code;
         } catch (java.io.IOException e) {
             System.err.println("error: cannot start " + command.get(0) + ": " + e.getMessage());

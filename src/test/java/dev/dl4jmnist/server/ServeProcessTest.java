@@ -75,10 +75,11 @@ class ServeProcessTest {
     @Test
     void theJarsLauncherServesInAJvmWithAHeapCapAndSigtermStopsBoth() throws Exception {
         Path output = dir.resolve("launcher.out");
+        Path errors = dir.resolve("launcher.err");
         Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true",
                 "dev.dl4jmnist.cli.Launcher", "serve", "--port", "0", "--model", TestModels.quickModelPath().toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(output.toFile()).start();
+                .redirectError(errors.toFile()).redirectOutput(output.toFile()).start();
         try {
             String first = firstLine(output, launcher);
             Matcher m = SERVING.matcher(first);
@@ -95,6 +96,7 @@ class ServeProcessTest {
             assertThat(launcher.exitValue()).isZero();
             assertThat(server.onExit().get(1, TimeUnit.SECONDS).isAlive()).as("the server's JVM stopped too").isFalse();
             assertThat(Files.readAllLines(output)).containsExactly(first, "Stopping: finishing requests in flight");
+            assertThat(Files.readString(errors)).doesNotContain("Exception");
             assertThat(refused(port)).as("no longer accepting").isTrue();
         } finally {
             launcher.descendants().forEach(ProcessHandle::destroyForcibly);
