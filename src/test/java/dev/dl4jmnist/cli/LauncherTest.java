@@ -26,7 +26,7 @@ class LauncherTest {
     @Test
     void mallocSettingsAreAddedWhereTheEnvironmentHasNone() {
         Map<String, String> env = new HashMap<>(Map.of("PATH", "/usr/bin"));
-        Launcher.withMallocDefaults(env);
+        Launcher.withDefaults(env, Launcher.MALLOC_ENVIRONMENT);
         assertThat(env).containsEntry("MALLOC_MMAP_THRESHOLD_", "131072").containsEntry("MALLOC_ARENA_MAX", "2")
                 .containsEntry("PATH", "/usr/bin").hasSize(3);
     }
@@ -34,15 +34,17 @@ class LauncherTest {
     @Test
     void theUsersMallocSettingsWin() {
         Map<String, String> env = new HashMap<>(Map.of("MALLOC_ARENA_MAX", "8"));
-        Launcher.withMallocDefaults(env);
+        Launcher.withDefaults(env, Launcher.MALLOC_ENVIRONMENT);
         assertThat(env).containsEntry("MALLOC_ARENA_MAX", "8").containsEntry("MALLOC_MMAP_THRESHOLD_", "131072");
     }
 
     @Test
     void theUsersJvmOptionsComeAfterOursAndSoWin() {
-        List<String> command = Launcher.childCommand(List.of("-Xmn64m", "-Dorg.bytedeco.javacpp.maxBytes=4g"), new String[]{"train", "--epochs", "1"});
-        assertThat(command.subList(1, 1 + Launcher.JVM_OPTIONS.size())).isEqualTo(Launcher.JVM_OPTIONS);
-        assertThat(command.subList(1 + Launcher.JVM_OPTIONS.size(), 3 + Launcher.JVM_OPTIONS.size()))
+        List<String> ours = Launcher.TRAINING_JVM;
+        List<String> command = Launcher.childCommand(ours, List.of("-Xmn64m", "-Dorg.bytedeco.javacpp.maxBytes=4g"),
+                new String[]{"train", "--epochs", "1"});
+        assertThat(command.subList(1, 1 + ours.size())).isEqualTo(ours);
+        assertThat(command.subList(1 + ours.size(), 3 + ours.size()))
                 .containsExactly("-Xmn64m", "-Dorg.bytedeco.javacpp.maxBytes=4g");
         assertThat(command.subList(command.size() - 4, command.size()))
                 .containsExactly(MnistApp.class.getName(), "train", "--epochs", "1");
