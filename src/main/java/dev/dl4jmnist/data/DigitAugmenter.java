@@ -6,7 +6,7 @@ import java.util.Random;
 
 /**
  * Varies 28×28 digit images (values in [0,1], row-major) as handwriting varies: a random shift,
- * rotation and scale about the image centre (bilinear resampling, ink outside the frame is lost), and
+ * rotation, scale and slant (horizontal shear) about the image centre (bilinear resampling, ink outside the frame is lost), and
  * sometimes strokes one pixel thicker (3×3 grey dilation) or thinner (3×3 grey erosion). All the
  * randomness comes from the generator passed in, so a seed gives the same images.
  */
@@ -26,7 +26,8 @@ public final class DigitAugmenter {
         double dy = uniform(random, settings.maxShift());
         double angle = Math.toRadians(uniform(random, settings.maxRotation()));
         double scale = 1 + uniform(random, settings.maxScale());
-        float[] out = transform(image, AffineTransform.getTranslateInstance(dx, dy), angle, scale);
+        double shear = uniform(random, settings.maxShear());
+        float[] out = transform(image, AffineTransform.getTranslateInstance(dx, dy), angle, scale, shear);
         if (random.nextDouble() < settings.strokeChange()) {
             out = random.nextBoolean() ? dilate(out) : erode(out);
         }
@@ -37,12 +38,16 @@ public final class DigitAugmenter {
         return max == 0 ? 0 : (random.nextDouble() * 2 - 1) * max;
     }
 
-    /** {@code image} turned by {@code angle} and scaled by {@code scale} about its centre, then moved by {@code shift}. */
-    static float[] transform(float[] image, AffineTransform shift, double angle, double scale) {
+    /**
+     * {@code image} slanted by {@code shear} (x moves by {@code -shear} × y, so positive values lean the top
+     * to the right), turned by {@code angle} and scaled by {@code scale} about its centre, then moved by {@code shift}.
+     */
+    static float[] transform(float[] image, AffineTransform shift, double angle, double scale, double shear) {
         AffineTransform t = new AffineTransform(shift);
         t.translate(CENTRE, CENTRE);
         t.rotate(angle);
         t.scale(scale, scale);
+        t.shear(-shear, 0);
         t.translate(-CENTRE, -CENTRE);
         AffineTransform inverse;
         try {

@@ -15,6 +15,8 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
@@ -40,7 +42,7 @@ public final class MnistCnn {
                 .dataType(DataType.FLOAT)
                 .weightInit(WeightInit.RELU)                  // He initialisation, for relu layers
                 .biasInit(0.0)
-                .updater(new Adam(config.learningRate()))
+                .updater(new Adam(new ExponentialSchedule(ScheduleType.EPOCH, config.learningRate(), config.learningRateDecay())))
                 .list();
         layers.layer(NativeConvolutionLayer.of(new ConvolutionLayer.Builder(5, 5).name("conv_1").nOut(16).activation(Activation.RELU)));
         layers.layer(NativeSubsamplingLayer.of(new SubsamplingLayer.Builder(PoolingType.MAX).name("pool_1").kernelSize(2, 2).stride(2, 2)));

@@ -51,7 +51,7 @@ class DigitAugmenterTest {
     @Test
     void aShiftMovesTheInksCentreByTheShift() {
         float[] image = blob();
-        float[] moved = DigitAugmenter.transform(image, AffineTransform.getTranslateInstance(2.5, -1.5), 0, 1);
+        float[] moved = DigitAugmenter.transform(image, AffineTransform.getTranslateInstance(2.5, -1.5), 0, 1, 0);
         double[] before = centre(image), after = centre(moved);
         assertThat(after[0] - before[0]).isCloseTo(2.5, within(1e-4));
         assertThat(after[1] - before[1]).isCloseTo(-1.5, within(1e-4));
@@ -62,7 +62,7 @@ class DigitAugmenterTest {
     void aRotationKeepsTheInkAndTurnsItsCentreAboutTheImageCentre() {
         float[] image = blob();
         double angle = Math.toRadians(15);
-        float[] turned = DigitAugmenter.transform(image, new AffineTransform(), angle, 1);
+        float[] turned = DigitAugmenter.transform(image, new AffineTransform(), angle, 1, 0);
         assertThat(mass(turned)).isCloseTo(mass(image), within(mass(image) * 0.02));
         double[] c = centre(image);
         double k = (SIDE - 1) / 2.0;
@@ -75,8 +75,53 @@ class DigitAugmenterTest {
     @Test
     void scalingChangesTheInkByTheSquareOfTheScale() {
         float[] image = blob();
-        float[] bigger = DigitAugmenter.transform(image, new AffineTransform(), 0, 1.2);
+        float[] bigger = DigitAugmenter.transform(image, new AffineTransform(), 0, 1.2, 0);
         assertThat(mass(bigger) / mass(image)).isCloseTo(1.44, within(0.05));
+    }
+
+    @Test
+    void aSlantLeansTheTopRightAndTheBottomLeftAndKeepsTheInk() {
+        float[] image = blob();
+        float[] slanted = DigitAugmenter.transform(image, new AffineTransform(), 0, 1, 0.3);
+        assertThat(mass(slanted)).isCloseTo(mass(image), within(mass(image) * 0.02));
+        double k = (SIDE - 1) / 2.0;
+        // each row moves right by 0.3 × its height above the centre row: the ink's centre by 0.3 × (k - cy)
+        double[] c = centre(image);
+        assertThat(centre(slanted)[0] - c[0]).isCloseTo(0.3 * (k - c[1]), within(0.15));
+        assertThat(centre(slanted)[1]).isCloseTo(c[1], within(0.05));
+        assertThat(rowCentre(slanted, topRow(image)) - rowCentre(image, topRow(image)))
+                .isGreaterThan(rowCentre(slanted, bottomRow(image)) - rowCentre(image, bottomRow(image)) + 2);
+    }
+
+    private static int topRow(float[] image) {
+        for (int y = 0; y < SIDE; y++) {
+            for (int x = 0; x < SIDE; x++) {
+                if (image[y * SIDE + x] > 0.99f) {
+                    return y;
+                }
+            }
+        }
+        throw new AssertionError("no ink");
+    }
+
+    private static int bottomRow(float[] image) {
+        for (int y = SIDE - 1; y >= 0; y--) {
+            for (int x = 0; x < SIDE; x++) {
+                if (image[y * SIDE + x] > 0.99f) {
+                    return y;
+                }
+            }
+        }
+        throw new AssertionError("no ink");
+    }
+
+    private static double rowCentre(float[] image, int y) {
+        double m = 0, cx = 0;
+        for (int x = 0; x < SIDE; x++) {
+            m += image[y * SIDE + x];
+            cx += image[y * SIDE + x] * x;
+        }
+        return cx / m;
     }
 
     @Test
@@ -109,7 +154,7 @@ class DigitAugmenterTest {
 
     @Test
     void theSameSeedGivesTheSameBatchesAndAnotherSeedOthers() {
-        Augmentation settings = new Augmentation(true, 2, 12, 0.1, 0.3);
+        Augmentation settings = new Augmentation(true, 2, 12, 0.1, 0.3, 0.3);
         float[][] rows = new float[16][];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = blob();
