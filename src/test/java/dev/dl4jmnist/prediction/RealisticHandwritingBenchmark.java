@@ -17,11 +17,13 @@ public final class RealisticHandwritingBenchmark {
 
     public static void main(String[] args) {
         List<RealisticHandwriting.Sample> set = RealisticHandwriting.build(RealisticHandwritingTest.FONTS_PER_DIGIT,
-                TestData.mnist().testImages(), RealisticHandwritingTest.PHOTOS, RealisticHandwritingTest.SEED);
+                TestData.mnist().testImages(), RealisticHandwritingTest.PHOTOS, RealisticHandwritingTest.PENS_PER_DIGIT,
+                RealisticHandwritingTest.SEED);
         for (String model : args) {
             RealisticHandwriting.Score s = RealisticHandwriting.score(ModelStore.loadClassifier(Path.of(model)), set);
-            System.out.printf(Locale.ROOT, "%s: %d/%d = %.4f (fonts %d/%d, photos of MNIST digits %d/%d)%n", model,
-                    s.correct(), s.total(), s.accuracy(), s.fontCorrect(), s.fontTotal(), s.photoCorrect(), s.photoTotal());
+            System.out.printf(Locale.ROOT, "%s: %d/%d = %.4f (pen %d/%d, photos of MNIST digits %d/%d, fonts %d/%d)%n", model,
+                    s.correct(), s.total(), s.accuracy(), s.penCorrect(), s.penTotal(), s.photoCorrect(), s.photoTotal(),
+                    s.fontCorrect(), s.fontTotal());
         }
     }
 }

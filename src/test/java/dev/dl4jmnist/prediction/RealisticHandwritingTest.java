@@ -22,19 +22,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class RealisticHandwritingTest {
     static final int FONTS_PER_DIGIT = 60;
     static final int PHOTOS = 200;
+    static final int PENS_PER_DIGIT = 50;
     static final long SEED = 14;
 
     @Test
     void theSetIsTheSameOnEveryRun() {
         var mnist = TestData.mnist().testImages();
-        List<RealisticHandwriting.Sample> a = RealisticHandwriting.build(2, mnist, 4, SEED);
-        List<RealisticHandwriting.Sample> b = RealisticHandwriting.build(2, mnist, 4, SEED);
-        assertEquals(24, a.size());
+        List<RealisticHandwriting.Sample> a = RealisticHandwriting.build(2, mnist, 4, 2, SEED);
+        List<RealisticHandwriting.Sample> b = RealisticHandwriting.build(2, mnist, 4, 2, SEED);
+        assertEquals(44, a.size());
         for (int i = 0; i < a.size(); i++) {
             assertEquals(a.get(i).label(), b.get(i).label());
             assertThat(pixels(a.get(i).picture())).isEqualTo(pixels(b.get(i).picture()));
         }
-        assertThat(pixels(RealisticHandwriting.build(2, mnist, 4, SEED + 1).get(0).picture()))
+        assertThat(pixels(RealisticHandwriting.build(2, mnist, 4, 2, SEED + 1).get(0).picture()))
                 .isNotEqualTo(pixels(a.get(0).picture()));
     }
 
@@ -44,8 +45,8 @@ class RealisticHandwritingTest {
 
     @Test
     void theOneEpochMlpReadsTheSetAsMeasured() {
-        List<RealisticHandwriting.Sample> set = RealisticHandwriting.build(FONTS_PER_DIGIT, TestData.mnist().testImages(), PHOTOS, SEED);
-        assertEquals(800, set.size());
+        List<RealisticHandwriting.Sample> set = RealisticHandwriting.build(FONTS_PER_DIGIT, TestData.mnist().testImages(), PHOTOS, PENS_PER_DIGIT, SEED);
+        assertEquals(1300, set.size());
         RealisticHandwriting.Score mlp = RealisticHandwriting.score(ModelStore.loadClassifier(TestModels.quickModelPath()), set);
         // measured: 683/800 (fonts 491/600, photos 192/200); the fonts are the harder part
         assertThat(mlp.photoCorrect()).isGreaterThanOrEqualTo(185);
