@@ -7,10 +7,10 @@ import dev.dl4jmnist.experiments.ExperimentConfig;
 import dev.dl4jmnist.experiments.ExperimentResult;
 import dev.dl4jmnist.experiments.ResultTable;
 import dev.dl4jmnist.experiments.SweepDefinition;
+import dev.dl4jmnist.experiments.SweepNetworks;
 import dev.dl4jmnist.experiments.SweepRequest;
 import dev.dl4jmnist.experiments.SweepResult;
 import dev.dl4jmnist.training.EpochStats;
-import dev.dl4jmnist.model.TrainingConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,13 +23,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code experiment}: trains a sweep of configurations (batch size, depth, width) and tabulates and charts them. */
-@Command(name = "experiment", header = "Trains several configurations (batch size, depth, width) and compares them.",
-        description = {"Trains several configurations of the tutorial's MLP with the same data, seed",
-                "and evaluation; prints a table and writes results.csv, results.json and PNG",
-                "charts to the output directory. Default sweep: config/experiments.json",
-                "(batch sizes 32, 128, 10000; 1-3 hidden layers; widths 256-1024). A rerun",
-                "with the same output directory skips configurations already finished."})
+/** {@code experiment}: trains a sweep of configurations (network, batch size, depth, width) and tabulates and charts them. */
+@Command(name = "experiment", header = "Trains several configurations (network, batch size, depth, width) and compares them.",
+        description = {"Trains several configurations (the tutorial's MLP, the CNN) with the same",
+                "data, seed and evaluation; prints a table (network, parameters, seconds,",
+                "test accuracy and loss, errors) and writes results.csv, results.json and",
+                "PNG charts to the output directory. Default sweep: config/experiments.json",
+                "(the MLP at batch sizes 32, 128, 10000; 1-3 hidden layers; widths",
+                "256-1024). --network mlp,cnn trains one configuration per network instead,",
+                "each at its own defaults (config/training.json, config/training-cnn.json).",
+                "A rerun with the same output directory skips configurations already",
+                "finished."})
 public final class ExperimentCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -41,17 +45,25 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Sweep file to run instead of the packaged config/experiments.json.")
     Path config;
 
+    @Option(names = "--network", paramLabel = "NAME", split = ",",
+            description = "Compare these networks instead of a sweep file: mlp, cnn or mlp,cnn. Each trains once at its"
+                    + " own defaults (config/training.json, config/training-cnn.json, augmentation as configured);"
+                    + " with --batch-sizes at every batch size, --hidden applies to the MLP. Default with"
+                    + " --batch-sizes/--hidden: mlp.")
+    List<NetworkChoice> networks;
+
     @Option(names = "--batch-sizes", paramLabel = "N", split = ",",
-            description = "Run these batch sizes instead of a sweep file, e.g. 32,128,10000 (with --hidden: every"
-                    + " combination). Default with --hidden: 128.")
+            description = "Run these batch sizes instead of a sweep file, e.g. 32,128,10000 (with --hidden or"
+                    + " --network: every combination). Default: each network's own (128).")
     List<Integer> batchSizes;
 
     @Option(names = "--hidden", paramLabel = "N[,N...]",
-            description = "Hidden layer widths of one network, e.g. 512,512; repeat for several networks"
-                    + " (--hidden 512 --hidden 512,512). Default with --batch-sizes: 512,512.")
+            description = "Hidden layer widths of one MLP, e.g. 512,512; repeat for several"
+                    + " (--hidden 512 --hidden 512,512). Default: config/training.json's, 512,512.")
     List<String> hidden;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Train every configuration for N epochs (default: the sweep's, 5).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Train every configuration, of every network, for N epochs"
+            + " (default: the sweep's or the network's, 5).")
     Integer epochs;
 
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "output/experiments",
@@ -69,7 +81,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         out.println();
         out.println(ResultTable.text(result.results()));
         out.println();
-        out.println("train s: seconds of training steps over all epochs (validation passes excluded).");
+        out.println("train s: seconds of training steps over all epochs (validation passes excluded);"
+                + " errors: test images labelled wrongly, of those tested.");
         if (!result.skipped().isEmpty()) {
             out.printf(Locale.ROOT, "Reused from an earlier run: %s%n", String.join(", ", result.skipped()));
         }
@@ -82,24 +95,43 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     /** The sweep from the file or the options; invalid values are refused here, before any training. */
     SweepRequest request() {
-        boolean fromOptions = batchSizes != null || hidden != null;
+        boolean fromOptions = networks != null || batchSizes != null || hidden != null;
         if (fromOptions && config != null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "use either --config or --batch-sizes/--hidden, not both");
+                    "use either --config or --network/--batch-sizes/--hidden, not both");
         }
         SweepDefinition sweep;
         if (config != null) {
             sweep = SweepDefinition.fromFile(config);     // file problems: "error: FILE: ..." (exit 1)
         } else if (fromOptions) {
-            sweep = usage(() -> SweepDefinition.grid(TrainingConfig.defaults(), batchSizes, hiddenLayouts()));
+            List<NetworkChoice> chosen = networks();
+            sweep = usage(() -> SweepDefinition.grid(chosen.stream().map(n -> SweepNetworks.defaults(n.name())).toList(),
+                    batchSizes, hiddenLayouts()));
         } else {
             sweep = SweepDefinition.defaults();
         }
-        SweepDefinition chosen = sweep;
+        SweepDefinition built = sweep;
         return usage(() -> {
-            SweepDefinition s = epochs != null ? chosen.withEpochs(epochs) : chosen;
+            SweepDefinition s = epochs != null ? built.withEpochs(epochs) : built;
             return new SweepRequest(s, output, subset.trainExamples(), subset.testExamples());
         });
+    }
+
+    /** The networks to compare (the MLP unless named), each once; --hidden needs the MLP among them. */
+    private List<NetworkChoice> networks() {
+        List<NetworkChoice> list = networks != null ? networks : List.of(NetworkChoice.mlp);
+        if (list.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--network needs mlp, cnn or mlp,cnn");
+        }
+        for (NetworkChoice n : list) {
+            if (list.indexOf(n) != list.lastIndexOf(n)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--network names " + n + " more than once");
+            }
+        }
+        if (hidden != null && !list.contains(NetworkChoice.mlp)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--hidden applies to --network mlp only");
+        }
+        return list;
     }
 
     private List<List<Integer>> hiddenLayouts() {

@@ -4,7 +4,7 @@ import dev.dl4jmnist.data.MnistData;
 import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.evaluation.Evaluator;
 import dev.dl4jmnist.io.AtomicFiles;
-import dev.dl4jmnist.model.MnistMlp;
+import dev.dl4jmnist.model.NetworkRecipe;
 import dev.dl4jmnist.training.EpochStats;
 import dev.dl4jmnist.training.Trainer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs a sweep: trains every configuration in turn on the same images (the same first N training
- * images, reshuffled from the same seed; the same test set for validation and the final score),
+ * Runs a sweep: trains every configuration in turn, whichever its network, on the same images (the same
+ * first N training images, reshuffled from the same seed and, for the CNN, varied as its settings say;
+ * the same test set for validation and the final score),
  * storing each result as soon as it finishes. Configurations already finished in the output
  * directory with the same settings are reused, not trained again.
  */
@@ -66,8 +67,9 @@ public final class Sweep {
 
     private static ExperimentResult train(ExperimentConfig c, MnistData data, DataSetIterator test, int trainExamples,
                                           SweepObserver observer) {
-        MultiLayerNetwork net = MnistMlp.create(c.training());
-        DataSetIterator train = data.train(c.batchSize(), trainExamples, c.training().seed());
+        NetworkRecipe recipe = c.training();
+        MultiLayerNetwork net = recipe.create();
+        DataSetIterator train = recipe.trainingView(data.train(recipe.batchSize(), trainExamples, recipe.seed()));
         List<EpochStats> history = Trainer.fit(net, train, trainExamples, test, c.epochs(), observer);
         EvaluationResult score = Evaluator.evaluate(net, test);
         return ExperimentResult.of(c, net.numParams(), history, score, trainExamples, Instant.now().toString());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.UsageException;
 import dev.dl4jmnist.io.ConfigFiles;
+import dev.dl4jmnist.model.NetworkRecipe;
 import dev.dl4jmnist.model.TrainingConfig;
 
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ public record SweepDefinition(List<ExperimentConfig> configurations) {
             throw new AppException("a sweep needs at least one configuration");
         }
         Map<String, Integer> names = new HashMap<>();
-        Map<TrainingConfig, Integer> settings = new HashMap<>();
+        Map<NetworkRecipe, Integer> settings = new HashMap<>();
         for (int i = 0; i < configurations.size(); i++) {
             ExperimentConfig c = configurations.get(i);
             Integer same = settings.putIfAbsent(c.training(), i);
@@ -50,9 +51,13 @@ public record SweepDefinition(List<ExperimentConfig> configurations) {
     record FileContent(Integer epochs, List<Entry> configurations) {
     }
 
-    /** One configuration as written in the file; omitted keys take the sweep's or training.json's values. */
+    /**
+     * One configuration as written in the file; omitted keys take the sweep's or the network's config file's
+     * values. {@code network} is {@code mlp} (the default) or {@code cnn}; {@code hidden} is the MLP's,
+     * {@code augment} the CNN's.
+     */
     @JsonIgnoreProperties(value = {"_comment"})
-    record Entry(String name, Integer batchSize, List<Integer> hidden, Integer epochs) {
+    record Entry(String name, String network, Integer batchSize, List<Integer> hidden, Boolean augment, Integer epochs) {
     }
 
     /** The default sweep: {@code ./config/experiments.json} when it exists, else the packaged copy. */
@@ -81,22 +86,26 @@ public record SweepDefinition(List<ExperimentConfig> configurations) {
     }
 
     private static SweepDefinition build(FileContent content) {
-        TrainingConfig base = TrainingConfig.defaults();
-        if (content.epochs() != null) {
-            base = at(-1, () -> TrainingConfig.defaults().withEpochs(content.epochs()));
-        }
+        Map<String, NetworkRecipe> bases = new HashMap<>();         // each network's defaults read once, when first named
         List<ExperimentConfig> list = new ArrayList<>();
         for (int i = 0; i < content.configurations().size(); i++) {
             Entry e = content.configurations().get(i);
             if (e == null) {
                 throw new AppException("configurations[" + i + "] is empty");
             }
-            TrainingConfig b = base;
+            String network = e.network() != null ? e.network() : SweepNetworks.MLP;
+            if (!bases.containsKey(network)) {
+                NetworkRecipe defaults = at(i, () -> SweepNetworks.defaults(network));
+                bases.put(network, content.epochs() == null ? defaults
+                        : at(-1, () -> SweepNetworks.withEpochs(defaults, content.epochs())));
+            }
+            NetworkRecipe base = bases.get(network);
             list.add(at(i, () -> {
-                TrainingConfig t = b;
-                if (e.batchSize() != null) t = t.withBatchSize(e.batchSize());
-                if (e.hidden() != null) t = t.withHidden(e.hidden());
-                if (e.epochs() != null) t = t.withEpochs(e.epochs());
+                NetworkRecipe t = base;
+                if (e.batchSize() != null) t = SweepNetworks.withBatchSize(t, e.batchSize());
+                if (e.hidden() != null) t = SweepNetworks.withHidden(t, e.hidden());
+                if (e.augment() != null) t = SweepNetworks.withAugmentation(t, e.augment());
+                if (e.epochs() != null) t = SweepNetworks.withEpochs(t, e.epochs());
                 return e.name() != null ? new ExperimentConfig(e.name(), t) : ExperimentConfig.of(t);
             }));
         }
@@ -105,15 +114,32 @@ public record SweepDefinition(List<ExperimentConfig> configurations) {
 
     /** The batch sizes × hidden layouts given as options, each at {@code base}'s other settings. */
     public static SweepDefinition grid(TrainingConfig base, List<Integer> batchSizes, List<List<Integer>> hiddenLayouts) {
-        List<Integer> batches = batchSizes == null || batchSizes.isEmpty() ? List.of(base.batchSize()) : batchSizes;
-        List<List<Integer>> layouts = hiddenLayouts == null || hiddenLayouts.isEmpty() ? List.of(base.hidden()) : hiddenLayouts;
+        return grid(List.of(base), batchSizes, hiddenLayouts);
+    }
+
+    /**
+     * Every network in {@code bases} at every batch size (none given: each network's own), the MLPs also with
+     * every hidden layout (none given: the MLP's own); the CNN has no hidden layouts and takes no part in them.
+     * Other settings are each base's.
+     */
+    public static SweepDefinition grid(List<? extends NetworkRecipe> bases, List<Integer> batchSizes,
+                                       List<List<Integer>> hiddenLayouts) {
         List<ExperimentConfig> list = new ArrayList<>();
-        for (List<Integer> hidden : layouts) {
-            for (Integer batch : batches) {
-                if (batch == null) {
-                    throw new AppException("batch sizes must be numbers");
+        for (NetworkRecipe base : bases) {
+            List<Integer> batches = batchSizes == null || batchSizes.isEmpty() ? List.of(base.batchSize()) : batchSizes;
+            List<NetworkRecipe> shapes = new ArrayList<>();
+            if (base instanceof TrainingConfig && hiddenLayouts != null && !hiddenLayouts.isEmpty()) {
+                hiddenLayouts.forEach(h -> shapes.add(SweepNetworks.withHidden(base, h)));
+            } else {
+                shapes.add(base);
+            }
+            for (NetworkRecipe shape : shapes) {
+                for (Integer batch : batches) {
+                    if (batch == null) {
+                        throw new AppException("batch sizes must be numbers");
+                    }
+                    list.add(ExperimentConfig.of(SweepNetworks.withBatchSize(shape, batch)));
                 }
-                list.add(ExperimentConfig.of(base.withHidden(hidden).withBatchSize(batch)));
             }
         }
         return new SweepDefinition(list);
@@ -123,7 +149,7 @@ public record SweepDefinition(List<ExperimentConfig> configurations) {
     public SweepDefinition withEpochs(int epochs) {
         List<ExperimentConfig> list = new ArrayList<>();
         for (ExperimentConfig c : configurations) {
-            TrainingConfig t = c.training().withEpochs(epochs);
+            NetworkRecipe t = SweepNetworks.withEpochs(c.training(), epochs);
             boolean derived = c.name().equals(ExperimentConfig.defaultName(c.training()));
             list.add(derived ? ExperimentConfig.of(t) : new ExperimentConfig(c.name(), t));
         }

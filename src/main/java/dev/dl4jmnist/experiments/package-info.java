@@ -1,5 +1,6 @@
 /**
- * Hyperparameter sweeps: their definitions, running and resuming them, and their tables and charts.
+ * Sweeps over networks (the MLP, the CNN) and their hyperparameters: their definitions, running and
+ * resuming them, and their tables and charts.
  * A feature package: may depend on {@code training}, {@code evaluation}, {@code visualisation},
  * {@code model}, {@code data} and {@code io}; never on {@code app} or {@code cli}.
  */

@@ -1,6 +1,7 @@
 package dev.dl4jmnist.experiments;
 
 import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.model.CnnConfig;
 import dev.dl4jmnist.model.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -62,6 +64,65 @@ class SweepDefinitionTest {
     }
 
     @Test
+    void aConfigurationNamesItsNetworkAndStartsFromThatNetworksDefaults() throws IOException {
+        Path f = write("""
+                {"epochs": 2, "configurations": [
+                  {"network": "mlp"},
+                  {"network": "cnn"},
+                  {"network": "cnn", "batchSize": 64, "augment": false, "epochs": 1}
+                ]}""");
+        List<ExperimentConfig> c = SweepDefinition.fromFile(f).configurations();
+        CnnConfig cnn = CnnConfig.defaults();
+        assertEquals(TrainingConfig.defaults().withEpochs(2), c.get(0).training());
+        assertEquals("b128-h512-512-e2", c.get(0).name());
+        assertEquals("mlp", c.get(0).network());
+        // the CNN's settings are config/training-cnn.json's, with the sweep's epochs
+        assertEquals(cnn.withEpochs(2), c.get(1).training());
+        assertEquals("cnn", c.get(1).network());
+        assertEquals(List.of(), c.get(1).hidden());
+        assertEquals("cnn-b" + cnn.batchSize() + "-e2" + (cnn.augmentation().enabled() ? "" : "-noaug"), c.get(1).name());
+        assertEquals(cnn.withBatchSize(64).withEpochs(1).withAugmentation(cnn.augmentation().withEnabled(false)),
+                c.get(2).training());
+        assertEquals("cnn-b64-e1-noaug", c.get(2).name());
+        assertEquals("cnn, batch 64, not augmented, 1 epoch", c.get(2).describe());
+        assertEquals("mlp, batch 128, hidden 512-512, 2 epochs", c.get(0).describe());
+    }
+
+    @Test
+    void networkOptionsMakeOneConfigurationPerNetworkAtItsDefaults() {
+        CnnConfig cnn = CnnConfig.defaults();
+        SweepDefinition both = SweepDefinition.grid(List.of(TrainingConfig.defaults(), cnn), null, null);
+        assertEquals(List.of(TrainingConfig.defaults(), cnn),
+                both.configurations().stream().map(ExperimentConfig::training).toList());
+        // batch sizes apply to every network, hidden layouts to the MLP only
+        SweepDefinition grid = SweepDefinition.grid(List.of(TrainingConfig.defaults(), cnn), List.of(32, 256),
+                List.of(List.of(64)));
+        assertEquals(List.of("b32-h64-e5", "b256-h64-e5", ExperimentConfig.defaultName(cnn.withBatchSize(32)),
+                ExperimentConfig.defaultName(cnn.withBatchSize(256))),
+                grid.configurations().stream().map(ExperimentConfig::name).toList());
+        SweepDefinition one = grid.withEpochs(1);
+        assertEquals(cnn.withBatchSize(256).withEpochs(1), one.configurations().get(3).training());
+        assertThat(one.configurations().get(3).name()).startsWith("cnn-b256-e1");
+    }
+
+    @Test
+    void networkKeysAreCheckedLikeEveryOther() throws IOException {
+        assertRefused("{\"configurations\": [{}, {\"network\": \"rnn\"}]}",
+                ": configurations[1]: unknown network \"rnn\" (known: mlp, cnn)");
+        assertRefused("{\"configurations\": [{\"network\": \"cnn\", \"hidden\": [64]}]}",
+                ": configurations[0]: \"hidden\" applies to the mlp only, not the cnn");
+        assertRefused("{\"configurations\": [{\"augment\": false}]}",
+                ": configurations[0]: \"augment\" applies to the cnn only, not the mlp");
+        assertRefused("{\"configurations\": [{\"network\": [\"cnn\"]}]}",
+                ": \"configurations[0].network\" must be text in quotes, got a list");
+        assertRefused("{\"configurations\": [{\"network\": \"cnn\", \"augment\": \"no\"}]}",
+                ": \"configurations[0].augment\" must be true or false, got \"no\"");
+        assertRefused("{\"configurations\": [{\"network\": \"cnn\"}, {\"network\": \"cnn\", \"name\": \"again\"}]}",
+                ": configurations[1] repeats configurations[0] (" + SweepDefinition.grid(List.of(CnnConfig.defaults()),
+                        null, null).configurations().get(0).describe() + "); list each configuration once");
+    }
+
+    @Test
     void batchSizeZeroIsRefused() throws IOException {
         assertRefused("{\"configurations\": [{\"batchSize\": 128}, {\"batchSize\": 0}]}",
                 ": configurations[1]: batch size must be at least 1, got 0");
@@ -77,7 +138,7 @@ class SweepDefinitionTest {
     @Test
     void unknownKeysAreRefusedByName() throws IOException {
         assertRefused("{\"configurations\": [{\"batchSize\": 32}, {\"batch_size\": 32}]}",
-                ": unknown key \"batch_size\" in configurations[1] (known keys: batchSize, epochs, hidden, name)");
+                ": unknown key \"batch_size\" in configurations[1] (known keys: augment, batchSize, epochs, hidden, name, network)");
         assertRefused("{\"epochs\": 5, \"learningRate\": 0.1, \"configurations\": [{}]}",
                 ": unknown key \"learningRate\" in the top level (known keys: configurations, epochs)");
     }
@@ -92,7 +153,7 @@ class SweepDefinitionTest {
         assertRefused("{\"configurations\": [{\"hidden\": \"512\"}]}", ": \"configurations[0].hidden\" must be a list, got \"512\"");
         assertRefused("{\"configurations\": [{\"batchSize\": 128}", " line 1, column 39: not valid JSON");
         assertRefused("{\"configurations\": [{\"batchSize\": 128}, {\"hidden\": [512, 512]}]}",
-                ": configurations[1] repeats configurations[0] (batch 128, hidden 512-512, 5 epochs); list each configuration once");
+                ": configurations[1] repeats configurations[0] (mlp, batch 128, hidden 512-512, 5 epochs); list each configuration once");
         assertRefused("{\"configurations\": [{\"name\": \"a\"}, {\"name\": \"a\", \"batchSize\": 64}]}",
                 ": configurations[1] has the same name as configurations[0] (a); names must be unique");
         assertRefused("{\"configurations\": [{\"name\": \"../escape\"}]}",

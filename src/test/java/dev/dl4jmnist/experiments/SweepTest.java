@@ -2,6 +2,7 @@ package dev.dl4jmnist.experiments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.training.EpochStats;
 import dev.dl4jmnist.model.TrainingConfig;
@@ -63,8 +64,10 @@ class SweepTest {
             assertEquals(params, r.parameters());
             assertEquals(TRAIN, r.trainExamples());
             assertEquals(TEST, r.testExamples());
-            assertEquals(BASE.seed(), r.config().seed(), "every configuration keeps the shared seed");
-            assertEquals(BASE.dropout(), r.config().dropout());
+            // every configuration keeps the shared seed, dropout and Adam settings; only the batch size differs
+            assertEquals(BASE.withBatchSize(r.batchSize()), r.config());
+            assertEquals("mlp", r.network());
+            assertEquals(TEST - r.testCorrect(), r.testErrors());
             // The final test score is the same evaluation as the last epoch's validation.
             assertEquals(last.valLoss(), r.testLoss(), 1e-9);
             assertEquals(last.valAccuracy(), r.testAccuracy(), 1e-12);
@@ -87,15 +90,18 @@ class SweepTest {
             String[] cells = csv.get(i + 1).split(",");
             ExperimentResult r = results.get(i);
             assertEquals(r.name(), cells[0]);
-            assertEquals(r.batchSize(), Integer.parseInt(cells[1]));
-            assertEquals("64", cells[2]);
-            assertEquals(1, Integer.parseInt(cells[3]));
-            assertEquals(r.trainSeconds(), Double.parseDouble(cells[4]));
-            assertEquals(r.secondsPerEpoch(), Double.parseDouble(cells[5]));
-            assertEquals(r.finalTrainLoss(), Double.parseDouble(cells[6]));
-            assertEquals(r.testLoss(), Double.parseDouble(cells[7]));
-            assertEquals(r.testAccuracy(), Double.parseDouble(cells[8]));
-            assertEquals(r.parameters(), Long.parseLong(cells[9]));
+            assertEquals("mlp", cells[1]);
+            assertEquals(r.batchSize(), Integer.parseInt(cells[2]));
+            assertEquals("64", cells[3]);
+            assertEquals(1, Integer.parseInt(cells[4]));
+            assertEquals(r.trainSeconds(), Double.parseDouble(cells[5]));
+            assertEquals(r.secondsPerEpoch(), Double.parseDouble(cells[6]));
+            assertEquals(r.finalTrainLoss(), Double.parseDouble(cells[7]));
+            assertEquals(r.testLoss(), Double.parseDouble(cells[8]));
+            assertEquals(r.testAccuracy(), Double.parseDouble(cells[9]));
+            assertEquals(TEST - r.testCorrect(), Integer.parseInt(cells[10]));
+            assertEquals(TEST, Integer.parseInt(cells[11]));
+            assertEquals(r.parameters(), Long.parseLong(cells[12]));
         }
 
         // results.json: the same numbers, plus every epoch.
@@ -110,6 +116,9 @@ class SweepTest {
             assertEquals(r.testAccuracy(), row.get("testAccuracy").asDouble());
             assertEquals(r.testLoss(), row.get("testLoss").asDouble());
             assertEquals(r.trainSeconds(), row.get("trainSeconds").asDouble());
+            assertEquals("mlp", row.get("network").asText());
+            assertEquals("mlp", row.get("config").get("network").asText());
+            assertEquals(r.testErrors(), row.get("testErrors").asInt());
             assertEquals(r.history().get(0).valLoss(), row.get("history").get(0).get("valLoss").asDouble());
             assertTrue(Files.isRegularFile(dir.resolve("runs").resolve(r.name() + ".json")));
         }
@@ -126,7 +135,7 @@ class SweepTest {
 
         // Charts: the plotted points are the runs' values, and the PNGs are real images.
         XYSeries acc = only(SweepCharts.accuracyByBatchSize(results));
-        assertEquals("hidden 64, 1 epoch", acc.getName());
+        assertEquals("mlp, hidden 64, 1 epoch", acc.getName());
         assertArrayEquals(new double[]{100, 400}, acc.getXData());
         assertArrayEquals(new double[]{results.get(0).testAccuracy(), results.get(1).testAccuracy()}, acc.getYData());
         XYSeries time = only(SweepCharts.trainingTimeByBatchSize(results));
@@ -135,11 +144,21 @@ class SweepTest {
         assertEquals(List.of("b100-h64-e1", "b400-h64-e1"), List.copyOf(loss.getSeriesMap().keySet()));
         assertArrayEquals(new double[]{results.get(1).history().get(0).valLoss()},
                 loss.getSeriesMap().get("b400-h64-e1").getYData());
+        // accuracy against time and parameters: one point per configuration, one series per network
+        XYSeries byTime = only(SweepCharts.accuracyByTrainingTime(results));
+        assertEquals("mlp", byTime.getName());
+        assertArrayEquals(new double[]{results.get(0).trainSeconds(), results.get(1).trainSeconds()}, byTime.getXData());
+        assertArrayEquals(acc.getYData(), byTime.getYData());
+        XYSeries byParameters = only(SweepCharts.accuracyByParameters(results));
+        assertArrayEquals(new double[]{params, params}, byParameters.getXData());
+        assertArrayEquals(acc.getYData(), byParameters.getYData());
         // each PNG is exactly the chart of these two runs, pixel for pixel (so it shows as many runs as the table)
         Map<Path, org.knowm.xchart.internal.chartpart.Chart<?, ?>> charts = Map.of(
                 sweep.files().accuracyChart(), SweepCharts.accuracyByBatchSize(results),
                 sweep.files().timeChart(), SweepCharts.trainingTimeByBatchSize(results),
-                sweep.files().validationLossChart(), SweepCharts.validationLoss(results));
+                sweep.files().validationLossChart(), SweepCharts.validationLoss(results),
+                sweep.files().accuracyByTimeChart(), SweepCharts.accuracyByTrainingTime(results),
+                sweep.files().accuracyByParametersChart(), SweepCharts.accuracyByParameters(results));
         for (Map.Entry<Path, org.knowm.xchart.internal.chartpart.Chart<?, ?>> e : charts.entrySet()) {
             BufferedImage image = ImageIO.read(e.getKey().toFile());
             assertEquals(900, image.getWidth());
@@ -153,6 +172,13 @@ class SweepTest {
     @Test
     void rerunWithTheSameOutputSkipsFinishedConfigurations() throws IOException {
         ExperimentResult first = Sweep.run(request(dir, 200), TestData.mnist(), SweepObserver.SILENT).results().get(0);
+        // a result stored before sweeps had networks (no "network" keys, no test errors) is the MLP's, and still reused
+        Path stored = dir.resolve("runs/b200-h64-e1.json");
+        ObjectNode old = (ObjectNode) new ObjectMapper().readTree(stored.toFile());
+        assertEquals("mlp", old.get("network").asText());
+        old.remove(List.of("network", "testErrors"));
+        ((ObjectNode) old.get("config")).remove("network");
+        Files.writeString(stored, old.toString());
 
         Recorder recorder = new Recorder();
         SweepResult again = Sweep.run(request(dir, 200, 400), TestData.mnist(), recorder);
@@ -189,7 +215,7 @@ class SweepTest {
         assertFalse(Files.exists(dir.resolve("runs/b400-h64-e1.json")));
         List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
         assertEquals(2, csv.size(), "the report lists the finished configuration");
-        assertTrue(csv.get(1).startsWith("b100-h64-e1,100,64,1,"), csv.get(1));
+        assertTrue(csv.get(1).startsWith("b100-h64-e1,mlp,100,64,1,"), csv.get(1));
         JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
         assertEquals(1, json.get("finished").asInt());
         assertEquals(2, json.get("configurations").asInt());
