@@ -4,7 +4,9 @@
 # Starts the server on a free port with MODEL (default: the latest trained model), sends a 280x280 PNG
 # drawing to POST /api/predict with `hey` at 1, 8, 32 and 128 concurrent clients (REQUESTS_PER_LEVEL
 # each, default 3000, at most 60 s each), and prints requests/s, p50/p99 latency, errors and the
-# server's peak RSS. JAVA_OPTS is passed to the server's JVM (e.g. -XX:StartFlightRecording=...).
+# server's peak RSS. The server starts as the jar starts it (the launcher, which runs serve in a JVM with
+# its heap cap and collector); JAVA_OPTS is passed to the JVM (e.g. -XX:StartFlightRecording=...; an
+# -Xmx there replaces the launcher's choice and serves in that one JVM).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +28,7 @@ java scripts/DrawDigit.java "$work/seven.png"
 args=(serve --port 0)
 [ -n "$MODEL" ] && args+=(--model "$MODEL")
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -cp "target/classes:$(cat "$work/cp.txt")" dev.dl4jmnist.cli.MnistApp "${args[@]}" \
+java ${JAVA_OPTS:-} -cp "target/classes:$(cat "$work/cp.txt")" dev.dl4jmnist.cli.Launcher "${args[@]}" \
   >"$work/serve.out" 2>"$work/serve.err" &
 server_pid=$!
 for _ in $(seq 1 120); do
@@ -37,6 +39,8 @@ done
 url="$(sed -n 's/^Serving \(http[^ ]*\) with .*/\1/p' "$work/serve.out")"
 [ -n "$url" ] || { echo "the server did not start" >&2; cat "$work/serve.err" >&2; exit 1; }
 echo "$(head -1 "$work/serve.out")"
+serving_pid="$(pgrep -P "$server_pid" java || echo "$server_pid")"     # the launcher's child JVM, if it started one
+echo "server JVM options: $(tr '\0' '\n' <"/proc/$serving_pid/cmdline" | grep -E '^-X' | tr '\n' ' ')"
 echo "picture: 280x280 PNG, $(stat -c %s "$work/seven.png") bytes; $REQUESTS requests per level; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 run() {  # clients requests -> hey's report
@@ -58,4 +62,4 @@ for clients in 1 8 32 128; do
   errors=$(( total - ${ok:-0} + failed ))
   printf '| %d | %d | %s | %s | %s | %d |\n' "$clients" "$(( total + failed ))" "$rps" "$p50" "$p99" "$errors"
 done
-echo "server peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$server_pid/status")"
+echo "server peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$serving_pid/status")"

@@ -231,6 +231,29 @@ class PredictionServerTest {
         assertThat(error(get("/api/predict"), 405)).isEqualTo("GET is not allowed on /api/predict");
         HttpResponse<String> delete = http.send(HttpRequest.newBuilder(uri("/api/model")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(error(delete, 405)).isEqualTo("DELETE is not allowed on /api/model");
+        assertThat(error(post("/health", "application/json", new byte[]{'{', '}'}), 405)).isEqualTo("POST is not allowed on /health");
+        HttpResponse<String> put = send("PUT", "/api/predict");
+        assertThat(error(put, 405)).isEqualTo("PUT is not allowed on /api/predict");
+        assertThat(put.headers().firstValue("Allow")).hasValue("POST");
+    }
+
+    @Test
+    void thePagesFilesTakeOnlyGetAndHead() throws Exception {
+        HttpResponse<String> postPage = post("/", "image/png", pictures.get(0));
+        assertThat(error(postPage, 405)).isEqualTo("POST is not allowed on /");
+        assertThat(postPage.headers().firstValue("Allow")).hasValue("GET, HEAD");
+        assertThat(error(send("PUT", "/app.js"), 405)).isEqualTo("PUT is not allowed on /app.js");
+        assertThat(error(send("DELETE", "/index.html"), 405)).isEqualTo("DELETE is not allowed on /index.html");
+        assertThat(error(post("/nothing.js", "image/png", pictures.get(0)), 404)).isEqualTo("no such page: POST /nothing.js");
+        HttpResponse<Void> head = http.send(HttpRequest.newBuilder(uri("/")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).isEqualTo(200);
+    }
+
+    /** A request with {@code method} and no body. */
+    static HttpResponse<String> send(String method, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

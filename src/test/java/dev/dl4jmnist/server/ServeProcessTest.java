@@ -11,13 +11,17 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code serve} as its own process: the start line, and SIGTERM finishing the request in flight and exiting 0 within 5 s. */
+/**
+ * {@code serve} as its own process: the start line, and SIGTERM finishing the request in flight and exiting 0 within 5 s;
+ * started as the jar starts it (through the launcher, in a JVM with serve's heap), SIGTERM stops both JVMs.
+ */
 class ServeProcessTest {
     private static final Pattern SERVING = Pattern.compile("Serving http://127\\.0\\.0\\.1:(\\d+)/ with (.+)");
 
@@ -65,6 +69,38 @@ class ServeProcessTest {
             assertThat(refused(port)).as("no longer accepting").isTrue();
         } finally {
             process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theJarsLauncherServesInAJvmWithAHeapCapAndSigtermStopsBoth() throws Exception {
+        Path output = dir.resolve("launcher.out");
+        Path errors = dir.resolve("launcher.err");
+        Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true",
+                "dev.dl4jmnist.cli.Launcher", "serve", "--port", "0", "--model", TestModels.quickModelPath().toString())
+                .redirectError(errors.toFile()).redirectOutput(output.toFile()).start();
+        try {
+            String first = firstLine(output, launcher);
+            Matcher m = SERVING.matcher(first);
+            assertThat(m.matches()).as(first).isTrue();
+            int port = Integer.parseInt(m.group(1));
+            List<ProcessHandle> servers = launcher.children().toList();
+            assertThat(servers).hasSize(1);
+            ProcessHandle server = servers.get(0);
+            List<String> arguments = List.of(Files.readString(Path.of("/proc", String.valueOf(server.pid()), "cmdline")).split("\0"));
+            assertThat(arguments).as("the server's command line").contains("dev.dl4jmnist.cli.MnistApp").anyMatch(a -> a.startsWith("-Xmx"));
+
+            launcher.destroy();                                       // SIGTERM to the process the user started
+            assertThat(launcher.waitFor(5, TimeUnit.SECONDS)).as("exited within 5 s of SIGTERM").isTrue();
+            assertThat(launcher.exitValue()).isZero();
+            assertThat(server.onExit().get(1, TimeUnit.SECONDS).isAlive()).as("the server's JVM stopped too").isFalse();
+            assertThat(Files.readAllLines(output)).containsExactly(first, "Stopping: finishing requests in flight");
+            assertThat(Files.readString(errors)).doesNotContain("Exception");
+            assertThat(refused(port)).as("no longer accepting").isTrue();
+        } finally {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
         }
     }
 

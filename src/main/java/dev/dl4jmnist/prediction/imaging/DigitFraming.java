@@ -1,7 +1,6 @@
 package dev.dl4jmnist.prediction.imaging;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The steps that frame the ink the way MNIST did: drop specks, crop to the digit, fit it into a
@@ -49,72 +48,60 @@ public final class DigitFraming {
     public static GrayImage removeSpecks(GrayImage ink, float threshold) {
         int w = ink.width();
         int h = ink.height();
-        int[] label = new int[w * h];
-        List<Piece> pieces = new ArrayList<>();
-        int[] stack = new int[w * h];
-        for (int start = 0; start < label.length; start++) {
-            if (label[start] != 0 || ink.pixels()[start] <= threshold) {
-                continue;
-            }
-            Piece piece = new Piece(pieces.size() + 1, start % w, start / w);
-            pieces.add(piece);
-            int top = 0;
-            stack[top++] = start;
-            label[start] = piece.id;
-            while (top > 0) {
-                int p = stack[--top];
-                int px = p % w;
-                int py = p / w;
-                piece.add(px, py);
-                for (int dy = -1; dy <= 1; dy++) {
-                    int ny = py + dy;
-                    if (ny < 0 || ny >= h) {
-                        continue;
-                    }
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int nx = px + dx;
-                        if (nx < 0 || nx >= w) {
-                            continue;
-                        }
-                        int q = ny * w + nx;
-                        if (label[q] == 0 && ink.pixels()[q] > threshold) {
-                            label[q] = piece.id;
-                            stack[top++] = q;
-                        }
-                    }
-                }
-            }
-        }
+        InkPieces pieces = InkPieces.of(ink, threshold);
         if (pieces.isEmpty()) {
             throw new BlankImageException();
         }
-        int largest = pieces.stream().mapToInt(p -> p.area).max().orElse(0);
-        boolean[] keep = new boolean[pieces.size() + 1];
-        int bx0 = w, by0 = h, bx1 = -1, by1 = -1;
-        for (Piece p : pieces) {
-            if (p.area >= SPECK_FRACTION * largest) {
-                keep[p.id] = true;
-                bx0 = Math.min(bx0, p.x0);
-                by0 = Math.min(by0, p.y0);
-                bx1 = Math.max(bx1, p.x1);
-                by1 = Math.max(by1, p.y1);
+        int largest = 0;
+        for (int id = 0; id < pieces.runs(); id++) {
+            if (pieces.isPiece(id)) {
+                largest = Math.max(largest, pieces.area(id));
             }
         }
-        for (Piece p : pieces) {
-            boolean touches = p.x1 >= bx0 && p.x0 <= bx1 && p.y1 >= by0 && p.y0 <= by1;
-            if (!keep[p.id] && touches && p.area >= DUST_FRACTION * largest) {
-                keep[p.id] = true;
+        boolean[] keep = new boolean[pieces.runs()];
+        int bx0 = w, by0 = h, bx1 = -1, by1 = -1;
+        for (int id = 0; id < pieces.runs(); id++) {
+            if (pieces.isPiece(id) && pieces.area(id) >= SPECK_FRACTION * largest) {
+                keep[id] = true;
+                bx0 = Math.min(bx0, pieces.x0(id));
+                by0 = Math.min(by0, pieces.y0(id));
+                bx1 = Math.max(bx1, pieces.x1(id));
+                by1 = Math.max(by1, pieces.y1(id));
+            }
+        }
+        int kx0 = bx0, ky0 = by0, kx1 = bx1, ky1 = by1;   // the box of every kept piece, broken strokes included
+        for (int id = 0; id < pieces.runs(); id++) {
+            if (!pieces.isPiece(id) || keep[id]) {
+                continue;
+            }
+            boolean touches = pieces.x1(id) >= bx0 && pieces.x0(id) <= bx1 && pieces.y1(id) >= by0 && pieces.y0(id) <= by1;
+            if (touches && pieces.area(id) >= DUST_FRACTION * largest) {
+                keep[id] = true;
+                kx0 = Math.min(kx0, pieces.x0(id));
+                ky0 = Math.min(ky0, pieces.y0(id));
+                kx1 = Math.max(kx1, pieces.x1(id));
+                ky1 = Math.max(ky1, pieces.y1(id));
             }
         }
         int margin = Math.max(1, (int) Math.round(EDGE_FRACTION * Math.max(bx1 - bx0 + 1, by1 - by0 + 1)));
-        boolean[] kept = new boolean[w * h];
-        for (int i = 0; i < kept.length; i++) {
-            kept[i] = label[i] != 0 && keep[label[i]];
+        // Nothing farther than the margin from that box is near kept ink: dilate only inside the box plus the margin.
+        int wx = Math.max(0, kx0 - margin);
+        int wy = Math.max(0, ky0 - margin);
+        int ww = Math.min(w - 1, kx1 + margin) - wx + 1;
+        int wh = Math.min(h - 1, ky1 + margin) - wy + 1;
+        boolean[] kept = new boolean[ww * wh];
+        for (int r = 0; r < pieces.runs(); r++) {
+            if (keep[pieces.piece(r)]) {
+                int base = (pieces.row(r) - wy) * ww - wx;
+                Arrays.fill(kept, base + pieces.from(r), base + pieces.to(r) + 1, true);
+            }
         }
-        boolean[] near = dilate(kept, w, h, margin);
+        boolean[] near = dilate(kept, ww, wh, margin);
         float[] out = new float[w * h];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = near[i] ? ink.pixels()[i] : 0f;
+        for (int y = 0; y < wh; y++) {
+            for (int x = 0, i = (wy + y) * w + wx; x < ww; x++, i++) {
+                out[i] = near[y * ww + x] ? ink.pixels()[i] : 0f;
+            }
         }
         return new GrayImage(w, h, out);
     }
@@ -200,7 +187,7 @@ public final class DigitFraming {
         // the columns, row by row (memory order): the nearest true above, then below, for every column at once
         boolean[] out = new boolean[mask.length];
         int[] last = new int[w];
-        java.util.Arrays.fill(last, Integer.MIN_VALUE / 2);
+        Arrays.fill(last, Integer.MIN_VALUE / 2);
         for (int y = 0; y < h; y++) {
             for (int x = 0, i = y * w; x < w; x++, i++) {
                 if (rows[i]) {
@@ -209,7 +196,7 @@ public final class DigitFraming {
                 out[i] = y - last[x] <= radius;
             }
         }
-        java.util.Arrays.fill(last, Integer.MAX_VALUE / 2);
+        Arrays.fill(last, Integer.MAX_VALUE / 2);
         for (int y = h - 1; y >= 0; y--) {
             for (int x = 0, i = y * w; x < w; x++, i++) {
                 if (rows[i]) {
@@ -219,26 +206,5 @@ public final class DigitFraming {
             }
         }
         return out;
-    }
-
-    /** One connected piece of ink: its area and bounding box. */
-    private static final class Piece {
-        final int id;
-        int area;
-        int x0, y0, x1, y1;
-
-        Piece(int id, int x, int y) {
-            this.id = id;
-            x0 = x1 = x;
-            y0 = y1 = y;
-        }
-
-        void add(int x, int y) {
-            area++;
-            x0 = Math.min(x0, x);
-            y0 = Math.min(y0, y);
-            x1 = Math.max(x1, x);
-            y1 = Math.max(y1, y);
-        }
     }
 }

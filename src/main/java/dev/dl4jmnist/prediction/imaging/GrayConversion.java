@@ -3,6 +3,7 @@ package dev.dl4jmnist.prediction.imaging;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.util.Arrays;
 
 /**
  * First step: any decoded picture (colour, palette, gray, with or without alpha) to luminance 0–255,
@@ -21,8 +22,7 @@ public final class GrayConversion {
         int w = image.getWidth();
         int h = image.getHeight();
         float[] lum = new float[w * h];
-        float[] alpha = new float[w * h];
-        boolean translucent = false;
+        float[] alpha = null;                      // made at the first translucent pixel: most pictures have none
         double opaqueLum = 0;
         double opaqueWeight = 0;
         int[] row = new int[w];
@@ -33,13 +33,18 @@ public final class GrayConversion {
                 float a = ((argb >>> 24) & 0xFF) / 255f;
                 float l = 0.299f * ((argb >> 16) & 0xFF) + 0.587f * ((argb >> 8) & 0xFF) + 0.114f * (argb & 0xFF);
                 lum[y * w + x] = l;
-                alpha[y * w + x] = a;
-                translucent |= a < 1f;
+                if (a < 1f && alpha == null) {
+                    alpha = new float[w * h];
+                    Arrays.fill(alpha, 0, y * w + x, 1f);
+                }
+                if (alpha != null) {
+                    alpha[y * w + x] = a;
+                }
                 opaqueLum += a * l;
                 opaqueWeight += a;
             }
         }
-        if (translucent) {
+        if (alpha != null) {
             float backdrop = opaqueWeight > 0 && opaqueLum / opaqueWeight >= 128 ? 0f : 255f;
             for (int i = 0; i < lum.length; i++) {
                 lum[i] = alpha[i] * lum[i] + (1 - alpha[i]) * backdrop;
