@@ -6,7 +6,9 @@ import java.util.Random;
 
 /**
  * Varies 28×28 digit images (values in [0,1], row-major) as handwriting varies: a random shift,
- * rotation and scale about the image centre (bilinear resampling, ink outside the frame is lost), and
+ * rotation, scale and slant (horizontal shear) about the image centre, a smooth random warp (each
+ * pixel displaced by an amount interpolated between a 4×4 grid of random displacements, so strokes
+ * bend as a hand's do) (bilinear resampling, ink outside the frame is lost), and
  * sometimes strokes one pixel thicker (3×3 grey dilation) or thinner (3×3 grey erosion). All the
  * randomness comes from the generator passed in, so a seed gives the same images.
  */
@@ -26,7 +28,9 @@ public final class DigitAugmenter {
         double dy = uniform(random, settings.maxShift());
         double angle = Math.toRadians(uniform(random, settings.maxRotation()));
         double scale = 1 + uniform(random, settings.maxScale());
-        float[] out = transform(image, AffineTransform.getTranslateInstance(dx, dy), angle, scale);
+        double shear = uniform(random, settings.maxShear());
+        float[] out = transform(image, AffineTransform.getTranslateInstance(dx, dy), angle, scale, shear,
+                warpField(random, settings.warp()));
         if (random.nextDouble() < settings.strokeChange()) {
             out = random.nextBoolean() ? dilate(out) : erode(out);
         }
@@ -37,12 +41,51 @@ public final class DigitAugmenter {
         return max == 0 ? 0 : (random.nextDouble() * 2 - 1) * max;
     }
 
-    /** {@code image} turned by {@code angle} and scaled by {@code scale} about its centre, then moved by {@code shift}. */
-    static float[] transform(float[] image, AffineTransform shift, double angle, double scale) {
+    /**
+     * {@code image} slanted by {@code shear} (x moves by {@code -shear} × y, so positive values lean the top
+     * to the right), turned by {@code angle} and scaled by {@code scale} about its centre, then moved by {@code shift}.
+     */
+    static float[] transform(float[] image, AffineTransform shift, double angle, double scale, double shear) {
+        return transform(image, shift, angle, scale, shear, null);
+    }
+
+    /** Control points per side of the warp grid; they sit at the image's edges and evenly between. */
+    static final int WARP_GRID = 4;
+
+    /**
+     * Random displacements (x and y, interleaved) of the warp grid's control points, normally
+     * distributed with standard deviation {@code size} pixels; null when {@code size} is 0.
+     */
+    static double[] warpField(Random random, double size) {
+        if (size == 0) {
+            return null;
+        }
+        double[] field = new double[WARP_GRID * WARP_GRID * 2];
+        for (int i = 0; i < field.length; i++) {
+            field[i] = random.nextGaussian() * size;
+        }
+        return field;
+    }
+
+    /** The displacement at pixel (x, y): bilinear between the grid's control points. */
+    private static void displacement(double[] field, int x, int y, double[] out) {
+        double gx = x * (WARP_GRID - 1) / (double) (SIDE - 1), gy = y * (WARP_GRID - 1) / (double) (SIDE - 1);
+        int x0 = Math.min((int) gx, WARP_GRID - 2), y0 = Math.min((int) gy, WARP_GRID - 2);
+        double fx = gx - x0, fy = gy - y0;
+        for (int c = 0; c < 2; c++) {
+            double a = field[(y0 * WARP_GRID + x0) * 2 + c], b = field[(y0 * WARP_GRID + x0 + 1) * 2 + c];
+            double d = field[((y0 + 1) * WARP_GRID + x0) * 2 + c], e = field[((y0 + 1) * WARP_GRID + x0 + 1) * 2 + c];
+            out[c] = (1 - fy) * ((1 - fx) * a + fx * b) + fy * ((1 - fx) * d + fx * e);
+        }
+    }
+
+    /** As {@link #transform(float[], AffineTransform, double, double, double)}, each pixel then displaced by {@code warp} (or not, when null). */
+    static float[] transform(float[] image, AffineTransform shift, double angle, double scale, double shear, double[] warp) {
         AffineTransform t = new AffineTransform(shift);
         t.translate(CENTRE, CENTRE);
         t.rotate(angle);
         t.scale(scale, scale);
+        t.shear(-shear, 0);
         t.translate(-CENTRE, -CENTRE);
         AffineTransform inverse;
         try {
@@ -52,11 +95,17 @@ public final class DigitAugmenter {
         }
         float[] out = new float[SIDE * SIDE];
         double[] p = new double[2];
+        double[] d = new double[2];
         for (int y = 0; y < SIDE; y++) {
             for (int x = 0; x < SIDE; x++) {
                 p[0] = x;
                 p[1] = y;
                 inverse.transform(p, 0, p, 0, 1);          // where this output pixel comes from
+                if (warp != null) {
+                    displacement(warp, x, y, d);
+                    p[0] += d[0];
+                    p[1] += d[1];
+                }
                 out[y * SIDE + x] = bilinear(image, p[0], p[1]);
             }
         }

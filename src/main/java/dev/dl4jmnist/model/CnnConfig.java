@@ -13,7 +13,7 @@ import java.nio.file.Path;
 
 /**
  * The convolutional network's training settings ({@link MnistCnn}): epochs, batch size, seed, Adam's
- * learning rate, the dense layer's drop rate (Keras's meaning) and the training-time augmentation.
+ * learning rate and the factor it is multiplied by after each epoch, the dense layer's drop rate (Keras's meaning) and the training-time augmentation.
  * The defaults live in {@code config/training-cnn.json}.
  */
 @JsonIgnoreProperties(value = {"_comment"})
@@ -21,6 +21,7 @@ public record CnnConfig(@JsonProperty(required = true) int epochs,
                         @JsonProperty(required = true) int batchSize,
                         @JsonProperty(required = true) long seed,
                         @JsonProperty(required = true) double learningRate,
+                        @JsonProperty(required = true) double learningRateDecay,
                         @JsonProperty(required = true) double dropout,
                         @JsonProperty(required = true) Augmentation augmentation) implements NetworkRecipe {
 
@@ -31,6 +32,7 @@ public record CnnConfig(@JsonProperty(required = true) int epochs,
         require(epochs > 0, "epochs must be at least 1, got " + epochs);
         require(batchSize > 0, "batch size must be at least 1, got " + batchSize);
         require(learningRate > 0 && Double.isFinite(learningRate), "learning rate must be positive, got " + learningRate);
+        require(learningRateDecay > 0 && learningRateDecay <= 1, "learning rate decay (the factor applied after each epoch) must be in (0, 1], got " + learningRateDecay);
         require(dropout >= 0 && dropout < 1, "dropout (the fraction dropped) must be in [0, 1), got " + dropout);
         require(augmentation != null, "augmentation settings are missing");
     }
@@ -72,26 +74,26 @@ public record CnnConfig(@JsonProperty(required = true) int epochs,
     }
 
     public CnnConfig withEpochs(int v) {
-        return new CnnConfig(v, batchSize, seed, learningRate, dropout, augmentation);
+        return new CnnConfig(v, batchSize, seed, learningRate, learningRateDecay, dropout, augmentation);
     }
 
     public CnnConfig withBatchSize(int v) {
-        return new CnnConfig(epochs, v, seed, learningRate, dropout, augmentation);
+        return new CnnConfig(epochs, v, seed, learningRate, learningRateDecay, dropout, augmentation);
     }
 
     public CnnConfig withSeed(long v) {
-        return new CnnConfig(epochs, batchSize, v, learningRate, dropout, augmentation);
+        return new CnnConfig(epochs, batchSize, v, learningRate, learningRateDecay, dropout, augmentation);
     }
 
     public CnnConfig withLearningRate(double v) {
-        return new CnnConfig(epochs, batchSize, seed, v, dropout, augmentation);
+        return new CnnConfig(epochs, batchSize, seed, v, learningRateDecay, dropout, augmentation);
     }
 
     public CnnConfig withDropout(double v) {
-        return new CnnConfig(epochs, batchSize, seed, learningRate, v, augmentation);
+        return new CnnConfig(epochs, batchSize, seed, learningRate, learningRateDecay, v, augmentation);
     }
 
     public CnnConfig withAugmentation(Augmentation v) {
-        return new CnnConfig(epochs, batchSize, seed, learningRate, dropout, v);
+        return new CnnConfig(epochs, batchSize, seed, learningRate, learningRateDecay, dropout, v);
     }
 }

@@ -15,6 +15,8 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
@@ -40,12 +42,12 @@ public final class MnistCnn {
                 .dataType(DataType.FLOAT)
                 .weightInit(WeightInit.RELU)                  // He initialisation, for relu layers
                 .biasInit(0.0)
-                .updater(new Adam(config.learningRate()))
+                .updater(new Adam(new ExponentialSchedule(ScheduleType.EPOCH, config.learningRate(), config.learningRateDecay())))
                 .list();
-        layers.layer(new ConvolutionLayer.Builder(5, 5).name("conv_1").nOut(16).activation(Activation.RELU).build());
-        layers.layer(new SubsamplingLayer.Builder(PoolingType.MAX).name("pool_1").kernelSize(2, 2).stride(2, 2).build());
-        layers.layer(new ConvolutionLayer.Builder(5, 5).name("conv_2").nOut(32).activation(Activation.RELU).build());
-        layers.layer(new SubsamplingLayer.Builder(PoolingType.MAX).name("pool_2").kernelSize(2, 2).stride(2, 2).build());
+        layers.layer(NativeConvolutionLayer.of(new ConvolutionLayer.Builder(5, 5).name("conv_1").nOut(16).activation(Activation.RELU)));
+        layers.layer(NativeSubsamplingLayer.of(new SubsamplingLayer.Builder(PoolingType.MAX).name("pool_1").kernelSize(2, 2).stride(2, 2)));
+        layers.layer(NativeConvolutionLayer.of(new ConvolutionLayer.Builder(5, 5).name("conv_2").nOut(32).activation(Activation.RELU)));
+        layers.layer(NativeSubsamplingLayer.of(new SubsamplingLayer.Builder(PoolingType.MAX).name("pool_2").kernelSize(2, 2).stride(2, 2)));
         layers.layer(new DenseLayer.Builder().name("dense_1").nOut(128).activation(Activation.RELU).build());
         if (config.dropout() > 0) {
             layers.layer(new DropoutLayer.Builder(1.0 - config.dropout()).name("dropout_1").build()); // DL4J takes the keep probability

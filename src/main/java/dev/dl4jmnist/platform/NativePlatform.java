@@ -101,8 +101,8 @@ public final class NativePlatform {
                 : flags.containsAll(Set.of("avx512f", "avx512bw", "avx512dq", "avx512vl")) ? "avx512"
                 : flags.contains("avx2") ? "avx2" : "generic";
         return switch (choice) {
-            case "avx512" -> "-avx512";
-            case "avx2" -> "-avx2";
+            case "avx512" -> "-onednn-avx512";
+            case "avx2" -> "-onednn-avx2";
             case "generic" -> "";
             default -> throw new IllegalArgumentException("dl4jmnist.nativeBuild must be avx512, avx2 or generic, got '" + requested + "'");
         };

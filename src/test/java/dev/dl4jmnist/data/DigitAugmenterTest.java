@@ -51,7 +51,7 @@ class DigitAugmenterTest {
     @Test
     void aShiftMovesTheInksCentreByTheShift() {
         float[] image = blob();
-        float[] moved = DigitAugmenter.transform(image, AffineTransform.getTranslateInstance(2.5, -1.5), 0, 1);
+        float[] moved = DigitAugmenter.transform(image, AffineTransform.getTranslateInstance(2.5, -1.5), 0, 1, 0);
         double[] before = centre(image), after = centre(moved);
         assertThat(after[0] - before[0]).isCloseTo(2.5, within(1e-4));
         assertThat(after[1] - before[1]).isCloseTo(-1.5, within(1e-4));
@@ -62,7 +62,7 @@ class DigitAugmenterTest {
     void aRotationKeepsTheInkAndTurnsItsCentreAboutTheImageCentre() {
         float[] image = blob();
         double angle = Math.toRadians(15);
-        float[] turned = DigitAugmenter.transform(image, new AffineTransform(), angle, 1);
+        float[] turned = DigitAugmenter.transform(image, new AffineTransform(), angle, 1, 0);
         assertThat(mass(turned)).isCloseTo(mass(image), within(mass(image) * 0.02));
         double[] c = centre(image);
         double k = (SIDE - 1) / 2.0;
@@ -75,8 +75,70 @@ class DigitAugmenterTest {
     @Test
     void scalingChangesTheInkByTheSquareOfTheScale() {
         float[] image = blob();
-        float[] bigger = DigitAugmenter.transform(image, new AffineTransform(), 0, 1.2);
+        float[] bigger = DigitAugmenter.transform(image, new AffineTransform(), 0, 1.2, 0);
         assertThat(mass(bigger) / mass(image)).isCloseTo(1.44, within(0.05));
+    }
+
+    @Test
+    void aSlantLeansTheTopRightAndTheBottomLeftAndKeepsTheInk() {
+        float[] image = blob();
+        float[] slanted = DigitAugmenter.transform(image, new AffineTransform(), 0, 1, 0.3);
+        assertThat(mass(slanted)).isCloseTo(mass(image), within(mass(image) * 0.02));
+        double k = (SIDE - 1) / 2.0;
+        // each row moves right by 0.3 × its height above the centre row: the ink's centre by 0.3 × (k - cy)
+        double[] c = centre(image);
+        assertThat(centre(slanted)[0] - c[0]).isCloseTo(0.3 * (k - c[1]), within(0.15));
+        assertThat(centre(slanted)[1]).isCloseTo(c[1], within(0.05));
+        assertThat(rowCentre(slanted, topRow(image)) - rowCentre(image, topRow(image)))
+                .isGreaterThan(rowCentre(slanted, bottomRow(image)) - rowCentre(image, bottomRow(image)) + 2);
+    }
+
+    private static int topRow(float[] image) {
+        for (int y = 0; y < SIDE; y++) {
+            for (int x = 0; x < SIDE; x++) {
+                if (image[y * SIDE + x] > 0.99f) {
+                    return y;
+                }
+            }
+        }
+        throw new AssertionError("no ink");
+    }
+
+    private static int bottomRow(float[] image) {
+        for (int y = SIDE - 1; y >= 0; y--) {
+            for (int x = 0; x < SIDE; x++) {
+                if (image[y * SIDE + x] > 0.99f) {
+                    return y;
+                }
+            }
+        }
+        throw new AssertionError("no ink");
+    }
+
+    private static double rowCentre(float[] image, int y) {
+        double m = 0, cx = 0;
+        for (int x = 0; x < SIDE; x++) {
+            m += image[y * SIDE + x];
+            cx += image[y * SIDE + x] * x;
+        }
+        return cx / m;
+    }
+
+    @Test
+    void aWarpMovesPixelsByItsInterpolatedDisplacementAndKeepsTheInkRoughly() {
+        float[] image = blob();
+        int g = DigitAugmenter.WARP_GRID;
+        double[] uniform = new double[g * g * 2];
+        for (int i = 0; i < uniform.length; i += 2) {
+            uniform[i] = -1.5;                                     // every control point samples 1.5 px to the left
+        }
+        float[] moved = DigitAugmenter.transform(image, new AffineTransform(), 0, 1, 0, uniform);
+        assertThat(centre(moved)[0] - centre(image)[0]).isCloseTo(1.5, within(1e-3));   // so the ink moves right
+        double[] field = DigitAugmenter.warpField(new Random(3), 1.5);
+        float[] warped = DigitAugmenter.transform(image, new AffineTransform(), 0, 1, 0, field);
+        assertThat(warped).isNotEqualTo(image);
+        assertThat(mass(warped)).isCloseTo(mass(image), within(mass(image) * 0.25));
+        assertThat(DigitAugmenter.warpField(new Random(3), 0)).isNull();
     }
 
     @Test
@@ -109,7 +171,7 @@ class DigitAugmenterTest {
 
     @Test
     void theSameSeedGivesTheSameBatchesAndAnotherSeedOthers() {
-        Augmentation settings = new Augmentation(true, 2, 12, 0.1, 0.3);
+        Augmentation settings = new Augmentation(true, 2, 12, 0.1, 0.3, 1.5, 0.3);
         float[][] rows = new float[16][];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = blob();
@@ -124,10 +186,11 @@ class DigitAugmenterTest {
         assertThat(a1.getFeatures()).isNotEqualTo(b.getFeatures());
         assertThat(a1.getFeatures()).isNotEqualTo(Nd4j.create(rows));
         assertArrayEquals(new long[]{16, 784}, a1.getFeatures().shape());
-        // every image keeps a good part of its ink: 2 px shifts push nothing out of the frame; erosion removes the rim
+        // every image keeps a good part of its ink: 2 px shifts push nothing out of the frame; erosion removes
+        // the rim, and a warp may squeeze the small blob to about half its area
         for (int i = 0; i < 16; i++) {
             double m = a1.getFeatures().getRow(i).sumNumber().doubleValue();
-            assertThat(m).isBetween(mass(rows[i]) * 0.3, mass(rows[i]) * 2.0);
+            assertThat(m).isBetween(mass(rows[i]) * 0.2, mass(rows[i]) * 2.5);
         }
     }
 }

@@ -73,7 +73,11 @@ class MnistCnnTest {
     void badSettingsAreOneLineErrors() {
         assertThatThrownBy(() -> CnnConfig.defaults().withDropout(1.0)).isInstanceOf(AppException.class)
                 .hasMessage("dropout (the fraction dropped) must be in [0, 1), got 1.0");
-        assertThatThrownBy(() -> new dev.dl4jmnist.data.Augmentation(true, 2, 90, 0.1, 0.3)).isInstanceOf(AppException.class)
+        assertThatThrownBy(() -> new dev.dl4jmnist.data.Augmentation(true, 2, 90, 0.1, 0.3, 0, 0.3)).isInstanceOf(AppException.class)
                 .hasMessage("augmentation maxRotation must be in [0, 45] degrees, got 90.0");
+        assertThatThrownBy(() -> new dev.dl4jmnist.data.Augmentation(true, 2, 10, 0.1, 1.5, 0, 0.3)).isInstanceOf(AppException.class)
+                .hasMessage("augmentation maxShear must be in [0, 1], got 1.5");
+        assertThatThrownBy(() -> new CnnConfig(5, 128, 1, 0.001, 0, 0.5, dev.dl4jmnist.data.Augmentation.NONE)).isInstanceOf(AppException.class)
+                .hasMessage("learning rate decay (the factor applied after each epoch) must be in (0, 1], got 0.0");
     }
 }

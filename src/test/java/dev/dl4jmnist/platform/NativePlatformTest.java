@@ -16,8 +16,8 @@ class NativePlatformTest {
 
     @Test
     void bestBuildTheCpuRuns() {
-        assertThat(NativePlatform.extensionFor(null, AVX512)).isEqualTo("-avx512");
-        assertThat(NativePlatform.extensionFor(null, Set.of("sse2", "avx", "avx2", "fma", "avx512f"))).isEqualTo("-avx2");
+        assertThat(NativePlatform.extensionFor(null, AVX512)).isEqualTo("-onednn-avx512");
+        assertThat(NativePlatform.extensionFor(null, Set.of("sse2", "avx", "avx2", "fma", "avx512f"))).isEqualTo("-onednn-avx2");
         assertThat(NativePlatform.extensionFor(null, Set.of("sse2", "avx"))).isEmpty();
         assertThat(NativePlatform.extensionFor(null, Set.of())).isEmpty();
     }
@@ -25,7 +25,7 @@ class NativePlatformTest {
     @Test
     void overrideWins() {
         assertThat(NativePlatform.extensionFor("generic", AVX512)).isEmpty();
-        assertThat(NativePlatform.extensionFor("AVX2", AVX512)).isEqualTo("-avx2");
+        assertThat(NativePlatform.extensionFor("AVX2", AVX512)).isEqualTo("-onednn-avx2");
         assertThatThrownBy(() -> NativePlatform.extensionFor("sse9", AVX512))
                 .hasMessage("dl4jmnist.nativeBuild must be avx512, avx2 or generic, got 'sse9'");
     }

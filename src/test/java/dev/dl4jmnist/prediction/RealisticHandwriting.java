@@ -3,6 +3,7 @@ package dev.dl4jmnist.prediction;
 import dev.dl4jmnist.data.MnistImages;
 import dev.dl4jmnist.model.DigitClassifier;
 import dev.dl4jmnist.prediction.imaging.FontDigits;
+import dev.dl4jmnist.prediction.imaging.PenDigits;
 import dev.dl4jmnist.prediction.imaging.RealisticDigits;
 
 import java.awt.image.BufferedImage;
@@ -11,8 +12,9 @@ import java.util.List;
 
 /**
  * A varied, labelled set of digit pictures like users' own, built the same way on every run (seeded):
- * digits rendered from the system's fonts in many styles ({@link FontDigits}), and MNIST test digits
- * made into photos of paper ({@link RealisticDigits}: enlarged, tinted, off-centre, noisy). Each is
+ * digits rendered from the system's fonts in many styles ({@link FontDigits}), MNIST test digits
+ * made into photos of paper ({@link RealisticDigits}: enlarged, tinted, off-centre, noisy), and digits
+ * written with a pen or chalk in common letterforms by an unsteady hand ({@link PenDigits}). Each is
  * labelled through {@link DigitPredictor}, the path {@code predict} takes.
  */
 final class RealisticHandwriting {
@@ -21,7 +23,8 @@ final class RealisticHandwriting {
     }
 
     /** How one model did on the set, in all and per source. */
-    record Score(int correct, int total, int fontCorrect, int fontTotal, int photoCorrect, int photoTotal) {
+    record Score(int correct, int total, int fontCorrect, int fontTotal, int photoCorrect, int photoTotal,
+                 int penCorrect, int penTotal) {
         double accuracy() {
             return (double) correct / total;
         }
@@ -30,8 +33,11 @@ final class RealisticHandwriting {
     private RealisticHandwriting() {
     }
 
-    /** {@code fontsPerDigit} font pictures of each digit, then {@code photos} pictures of MNIST test digits (spread over the set). */
-    static List<Sample> build(int fontsPerDigit, MnistImages mnistTest, int photos, long seed) {
+    /**
+     * {@code fontsPerDigit} font pictures of each digit, then {@code photos} pictures of MNIST test digits
+     * (spread over the set), then {@code pensPerDigit} pen-written pictures of each digit.
+     */
+    static List<Sample> build(int fontsPerDigit, MnistImages mnistTest, int photos, int pensPerDigit, long seed) {
         List<Sample> samples = new ArrayList<>();
         FontDigits fonts = new FontDigits(seed);
         for (int i = 0; i < fontsPerDigit; i++) {
@@ -45,26 +51,39 @@ final class RealisticHandwriting {
             int index = i * stride + 7;
             samples.add(new Sample("photo", mnistTest.labels()[index], photoMaker.picture(mnistTest, index)));
         }
+        PenDigits pens = new PenDigits(seed + 2);
+        for (int i = 0; i < pensPerDigit; i++) {
+            for (int digit = 0; digit < 10; digit++) {
+                samples.add(new Sample("pen", digit, pens.picture(digit)));
+            }
+        }
         return samples;
     }
 
     /** Labels every sample with {@code model} through {@code predict}'s pipeline and counts the right answers. */
     static Score score(DigitClassifier model, List<Sample> samples) {
         DigitPredictor predictor = new DigitPredictor(model, DigitPredictor.Options.defaults());
-        int correct = 0, fontCorrect = 0, fontTotal = 0, photoCorrect = 0, photoTotal = 0;
+        int correct = 0, fontCorrect = 0, fontTotal = 0, photoCorrect = 0, photoTotal = 0, penCorrect = 0, penTotal = 0;
         for (int i = 0; i < samples.size(); i++) {
             Sample s = samples.get(i);
             DigitPrediction p = predictor.predict(s.source() + "-" + i, s.picture());
             boolean right = p.error() == null && p.prediction() == s.label();
             correct += right ? 1 : 0;
-            if (s.source().equals("font")) {
-                fontTotal++;
-                fontCorrect += right ? 1 : 0;
-            } else {
-                photoTotal++;
-                photoCorrect += right ? 1 : 0;
+            switch (s.source()) {
+                case "font" -> {
+                    fontTotal++;
+                    fontCorrect += right ? 1 : 0;
+                }
+                case "photo" -> {
+                    photoTotal++;
+                    photoCorrect += right ? 1 : 0;
+                }
+                default -> {
+                    penTotal++;
+                    penCorrect += right ? 1 : 0;
+                }
             }
         }
-        return new Score(correct, samples.size(), fontCorrect, fontTotal, photoCorrect, photoTotal);
+        return new Score(correct, samples.size(), fontCorrect, fontTotal, photoCorrect, photoTotal, penCorrect, penTotal);
     }
 }
