@@ -32,6 +32,15 @@ class LauncherTest {
     }
 
     @Test
+    void theCnnKeepsGlibcsOwnMappingThreshold() {
+        assertThat(Launcher.mallocEnvironment(new String[]{"train"})).isEqualTo(Launcher.MALLOC_ENVIRONMENT);
+        assertThat(Launcher.mallocEnvironment(new String[]{"train", "--network", "mlp"})).isEqualTo(Launcher.MALLOC_ENVIRONMENT);
+        assertThat(Launcher.mallocEnvironment(new String[]{"train", "--network", "cnn"})).isEqualTo(Map.of("MALLOC_ARENA_MAX", "2"));
+        assertThat(Launcher.mallocEnvironment(new String[]{"train", "--network=cnn"})).isEqualTo(Map.of("MALLOC_ARENA_MAX", "2"));
+        assertThat(Launcher.mallocEnvironment(new String[]{"experiment", "--network", "mlp,cnn"})).isEqualTo(Map.of("MALLOC_ARENA_MAX", "2"));
+    }
+
+    @Test
     void theUsersMallocSettingsWin() {
         Map<String, String> env = new HashMap<>(Map.of("MALLOC_ARENA_MAX", "8"));
         Launcher.withDefaults(env, Launcher.MALLOC_ENVIRONMENT);
