@@ -71,8 +71,11 @@ final class ImageUpload {
         }
     }
 
-    /** Reads and drops a body of at most {@code maxBytes} (a longer one is left: the connection then closes). */
-    private static void discardBody(Context ctx, long maxBytes) {
+    /**
+     * Reads and drops a body of at most {@code maxBytes} (a longer one is left: the connection then closes),
+     * so that a client still sending gets the error answer instead of a closed connection.
+     */
+    static void discardBody(Context ctx, long maxBytes) {
         try (InputStream in = ctx.bodyInputStream()) {
             byte[] buffer = new byte[8192];
             long left = maxBytes;
@@ -80,7 +83,7 @@ final class ImageUpload {
                 left -= n;
             }
         } catch (IOException e) {
-            // the answer is the 415 in any case
+            // the error answer follows in any case
         }
     }
 

@@ -132,6 +132,7 @@ public final class PredictionServer implements AutoCloseable {
             error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
         });
         config.routes.error(404, ctx -> {
+            ImageUpload.discardBody(ctx, options.maxBodyBytes());
             if (isPageWithOtherMethod(ctx)) {
                 ctx.header("Allow", "GET, HEAD");
                 error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path());
@@ -139,7 +140,10 @@ public final class PredictionServer implements AutoCloseable {
                 error(ctx, 404, "no such page: " + ctx.method() + " " + ctx.path());
             }
         });
-        config.routes.error(405, ctx -> error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path()));
+        config.routes.error(405, ctx -> {
+            ImageUpload.discardBody(ctx, options.maxBodyBytes());
+            error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path());
+        });
     }
 
     private void predict(Context ctx) {
