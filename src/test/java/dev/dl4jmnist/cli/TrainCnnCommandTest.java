@@ -42,7 +42,8 @@ class TrainCnnCommandTest {
         assertThat(out).containsSubsequence(
                 "Config: " + Path.of("config", CnnConfig.FILE_NAME),
                 "X_train: (3000, 784)   y_train: (3000, 10)",
-                "conv_1 (ConvolutionLayer)", "pool_1 (SubsamplingLayer)", "conv_2 (ConvolutionLayer)",
+                "conv_1 (NativeConvolutionLayer)          (None, 24, 24, 16)", "pool_1 (NativeSubsamplingLayer)",
+                "conv_2 (NativeConvolutionLayer)          (None, 8, 8, 32)", "pool_2 (NativeSubsamplingLayer)          (None, 4, 4, 32)",
                 "dense_1 (DenseLayer)", "dropout_1 (DropoutLayer)", "dense_2+softmax (OutputLayer)",
                 "Total params: 80,202",
                 "Epoch 1/2", "24/24 - ", " - loss: ", " - accuracy: ", " - val_loss: ", " - val_accuracy: ",
