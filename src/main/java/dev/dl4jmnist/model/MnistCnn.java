@@ -25,6 +25,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * conv 5×5, 16 filters, relu → max-pool 2×2 → conv 5×5, 32 filters, relu → max-pool 2×2
  * → dense 128, relu → dropout → dense 10, softmax (categorical cross-entropy)
  * </pre>
+ * trained with Adam at a learning rate multiplied by {@link CnnConfig#learningRateDecay()} after each epoch. The
+ * convolutions and poolings are DL4J's layers computed by libnd4j's native operations
+ * ({@link NativeConvolutionLayer}, {@link NativeSubsamplingLayer}).
  * It takes the same flat 784-value rows as the MLP ({@code InputType.convolutionalFlat(28, 28, 1)}: DL4J
  * reshapes them to 28×28×1 in front of the first convolution), so every saved model takes 784 values
  * per image.
