@@ -41,14 +41,6 @@ public final class DigitAugmenter {
         return max == 0 ? 0 : (random.nextDouble() * 2 - 1) * max;
     }
 
-    /**
-     * {@code image} slanted by {@code shear} (x moves by {@code -shear} × y, so positive values lean the top
-     * to the right), turned by {@code angle} and scaled by {@code scale} about its centre, then moved by {@code shift}.
-     */
-    static float[] transform(float[] image, AffineTransform shift, double angle, double scale, double shear) {
-        return transform(image, shift, angle, scale, shear, null);
-    }
-
     /** Control points per side of the warp grid; they sit at the image's edges and evenly between. */
     static final int WARP_GRID = 4;
 
@@ -79,7 +71,11 @@ public final class DigitAugmenter {
         }
     }
 
-    /** As {@link #transform(float[], AffineTransform, double, double, double)}, each pixel then displaced by {@code warp} (or not, when null). */
+    /**
+     * {@code image} slanted by {@code shear} (x moves by {@code -shear} × y, so positive values lean the top
+     * to the right), turned by {@code angle} and scaled by {@code scale} about its centre, then moved by
+     * {@code shift}; each pixel then displaced by {@code warp} (or not, when null).
+     */
     static float[] transform(float[] image, AffineTransform shift, double angle, double scale, double shear, double[] warp) {
         AffineTransform t = new AffineTransform(shift);
         t.translate(CENTRE, CENTRE);

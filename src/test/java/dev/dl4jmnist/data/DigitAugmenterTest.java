@@ -51,7 +51,7 @@ class DigitAugmenterTest {
     @Test
     void aShiftMovesTheInksCentreByTheShift() {
         float[] image = blob();
-        float[] moved = DigitAugmenter.transform(image, AffineTransform.getTranslateInstance(2.5, -1.5), 0, 1, 0);
+        float[] moved = DigitAugmenter.transform(image, AffineTransform.getTranslateInstance(2.5, -1.5), 0, 1, 0, null);
         double[] before = centre(image), after = centre(moved);
         assertThat(after[0] - before[0]).isCloseTo(2.5, within(1e-4));
         assertThat(after[1] - before[1]).isCloseTo(-1.5, within(1e-4));
@@ -62,7 +62,7 @@ class DigitAugmenterTest {
     void aRotationKeepsTheInkAndTurnsItsCentreAboutTheImageCentre() {
         float[] image = blob();
         double angle = Math.toRadians(15);
-        float[] turned = DigitAugmenter.transform(image, new AffineTransform(), angle, 1, 0);
+        float[] turned = DigitAugmenter.transform(image, new AffineTransform(), angle, 1, 0, null);
         assertThat(mass(turned)).isCloseTo(mass(image), within(mass(image) * 0.02));
         double[] c = centre(image);
         double k = (SIDE - 1) / 2.0;
@@ -75,14 +75,14 @@ class DigitAugmenterTest {
     @Test
     void scalingChangesTheInkByTheSquareOfTheScale() {
         float[] image = blob();
-        float[] bigger = DigitAugmenter.transform(image, new AffineTransform(), 0, 1.2, 0);
+        float[] bigger = DigitAugmenter.transform(image, new AffineTransform(), 0, 1.2, 0, null);
         assertThat(mass(bigger) / mass(image)).isCloseTo(1.44, within(0.05));
     }
 
     @Test
     void aSlantLeansTheTopRightAndTheBottomLeftAndKeepsTheInk() {
         float[] image = blob();
-        float[] slanted = DigitAugmenter.transform(image, new AffineTransform(), 0, 1, 0.3);
+        float[] slanted = DigitAugmenter.transform(image, new AffineTransform(), 0, 1, 0.3, null);
         assertThat(mass(slanted)).isCloseTo(mass(image), within(mass(image) * 0.02));
         double k = (SIDE - 1) / 2.0;
         // each row moves right by 0.3 × its height above the centre row: the ink's centre by 0.3 × (k - cy)
