@@ -42,13 +42,8 @@ public class NativeConvolutionLayer extends ConvolutionLayer {
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int index,
                              INDArray paramsView, boolean initializeParams, DataType networkDataType) {
         LayerValidation.assertNInNOutSet("NativeConvolutionLayer", getLayerName(), index, getNIn(), getNOut());
-        Computation layer = new Computation(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(index);
-        layer.setParamsViewArray(paramsView);
-        layer.setParamTable(initializer().init(conf, paramsView, initializeParams));
-        layer.setConf(conf);
-        return layer;
+        return NativeLayers.wire(new Computation(conf, networkDataType), conf, listeners, index, paramsView,
+                initializer().init(conf, paramsView, initializeParams));
     }
 
     /** DL4J's convolution layer with the native helper in place. */

@@ -34,13 +34,8 @@ public class NativeSubsamplingLayer extends SubsamplingLayer {
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int index,
                              INDArray paramsView, boolean initializeParams, DataType networkDataType) {
-        Computation layer = new Computation(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(index);
-        layer.setParamsViewArray(paramsView);
-        layer.setParamTable(initializer().init(conf, paramsView, initializeParams));
-        layer.setConf(conf);
-        return layer;
+        return NativeLayers.wire(new Computation(conf, networkDataType), conf, listeners, index, paramsView,
+                initializer().init(conf, paramsView, initializeParams));
     }
 
     /** DL4J's pooling layer with the native helper in place. */
