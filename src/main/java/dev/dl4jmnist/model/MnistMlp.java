@@ -60,9 +60,9 @@ public final class MnistMlp {
         return layers.build();
     }
 
-    /** A freshly initialised network for {@code config}. */
+    /** A freshly initialised network for {@code config}; its dense layers train through {@link LeanDenseLayer}. */
     public static MultiLayerNetwork create(TrainingConfig config) {
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(config));
+        MultiLayerNetwork net = new LeanMultiLayerNetwork(configuration(config));
         net.init();
         return net;
     }
