@@ -46,7 +46,7 @@ public final class Evaluator {
 
     /** Keras-style loss and accuracy of given probabilities against true classes. */
     public static EvaluationResult score(INDArray probabilities, int[] trueClasses) {
-        float[][] p = probabilities.toFloatMatrix();
+        float[][] p = DigitClassifier.rows(probabilities);
         int[] predicted = new int[p.length];
         double lossSum = 0;
         int correct = 0;
@@ -63,6 +63,6 @@ public final class Evaluator {
 
     /** Row-wise arg max of a matrix (the first maximum wins, as NumPy's argmax). */
     public static int[] argMax(INDArray matrix) {
-        return DigitClassifier.argMax(matrix.toFloatMatrix());
+        return DigitClassifier.argMax(DigitClassifier.rows(matrix));
     }
 }

@@ -6,10 +6,13 @@ import dev.dl4jmnist.data.MnistData;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
+
+import java.util.Arrays;
 
 /**
  * The one inference API: a network that maps 784 pixels (0..1) to 10 digit probabilities, run in
@@ -91,7 +94,24 @@ public final class DigitClassifier {
         if (pixels.length == 0) {
             return new float[0][];
         }
-        return probabilities(Nd4j.create(pixels)).toFloatMatrix();
+        return rows(probabilities(Nd4j.create(pixels)));
+    }
+
+    /**
+     * A matrix's rows as float arrays, from one bulk copy: ND4J's {@code toFloatMatrix} copies row by row,
+     * 0.1–0.2 s for the 10,000 × 10 probabilities of the test set.
+     */
+    public static float[][] rows(INDArray matrix) {
+        if (matrix.rank() != 2) {
+            throw new IllegalArgumentException("expected a matrix, got shape " + Arrays.toString(matrix.shape()));
+        }
+        int n = (int) matrix.rows(), width = (int) matrix.columns();
+        float[] flat = matrix.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        float[][] out = new float[n][];
+        for (int i = 0; i < n; i++) {
+            out[i] = Arrays.copyOfRange(flat, i * width, (i + 1) * width);
+        }
+        return out;
     }
 
     /** Whether every value is a finite number (no NaN, no infinity), in one pass: the rule for weights and outputs alike. */

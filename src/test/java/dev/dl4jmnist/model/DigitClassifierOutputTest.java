@@ -49,4 +49,15 @@ class DigitClassifierOutputTest {
         assertThatThrownBy(() -> overflowing.probabilities(new float[][]{ink})).isInstanceOf(AppException.class)
                 .hasMessage("the model's output is not a probability (it holds NaN or infinite values): its weights overflow on this input");
     }
+
+    @Test
+    void rowsAreTheMatrixsRowsWhateverItsLayout() {
+        org.nd4j.linalg.api.ndarray.INDArray m = org.nd4j.linalg.factory.Nd4j.rand(DataType.FLOAT, 7, 5);
+        assertThat(DigitClassifier.rows(m)).isDeepEqualTo(m.toFloatMatrix());
+        org.nd4j.linalg.api.ndarray.INDArray view = org.nd4j.linalg.factory.Nd4j.rand(DataType.DOUBLE, 6, 9)
+                .get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 5), org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 8));
+        assertThat(DigitClassifier.rows(view)).isDeepEqualTo(view.toFloatMatrix());
+        assertThat(DigitClassifier.rows(m.transpose())).isDeepEqualTo(m.transpose().toFloatMatrix());
+        assertThatThrownBy(() -> DigitClassifier.rows(m.ravel())).isInstanceOf(IllegalArgumentException.class);
+    }
 }
