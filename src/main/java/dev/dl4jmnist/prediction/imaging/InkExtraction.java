@@ -34,7 +34,8 @@ public final class InkExtraction {
     /**
      * Fits the background: a quadratic surface refitted on the pixels close to it (so the ink, a minority
      * of the picture, is left out whichever side it lies on). A linear or gentle curved lighting gradient
-     * is absorbed by the surface.
+     * is absorbed by the surface. The refitting stops early once a round keeps the same pixels as the
+     * one before, whose fit it would only repeat (a plain canvas needs two rounds of four).
      */
     public static Background fitBackground(GrayImage gray) {
         int step = Math.max(1, (int) Math.ceil(Math.sqrt((double) gray.size() / FIT_SAMPLES)));
@@ -56,6 +57,7 @@ public final class InkExtraction {
         double[] coef = {median(z), 0, 0, 0, 0, 0};
         double noise = 0;
         boolean[] inlier = new boolean[n];
+        boolean[] previous = null;
         for (int round = 0; round < FIT_ROUNDS; round++) {
             double[] r = new double[n];
             for (int i = 0; i < n; i++) {
@@ -71,6 +73,10 @@ public final class InkExtraction {
             for (int i = 0; i < n; i++) {
                 inlier[i] = dev[i] <= limit;
             }
+            if (Arrays.equals(inlier, previous)) {
+                break;                             // coef was fitted to these very samples: every later round repeats this one
+            }
+            previous = inlier.clone();
             double[] fitted = fitQuadratic(u, v, z, inlier);
             if (fitted == null) {
                 break;
