@@ -3,8 +3,9 @@
 #   scripts/load-test.sh [MODEL] [REQUESTS_PER_LEVEL]
 # Starts the server on a free port with MODEL (default: the latest trained model), sends a 280x280 PNG
 # drawing to POST /api/predict with `hey` at 1, 8, 32 and 128 concurrent clients (REQUESTS_PER_LEVEL
-# each, default 3000, at most 60 s each), and prints requests/s, p50/p99 latency, errors and the
-# server's peak RSS. The server starts as the jar starts it (the launcher, which runs serve in a JVM with
+# each, default 3000, at most 60 s each) after a warm-up of WARMUP requests (default 4000, at 8 clients:
+# the JIT compiles the request path meanwhile), and prints requests/s, p50/p99 latency, errors and the
+# server's CPU time per request and peak RSS. The server starts as the jar starts it (the launcher, which runs serve in a JVM with
 # its heap cap and collector); JAVA_OPTS is passed to the JVM (e.g. -XX:StartFlightRecording=...; an
 # -Xmx there replaces the launcher's choice and serves in that one JVM).
 set -euo pipefail
@@ -46,13 +47,18 @@ echo "picture: 280x280 PNG, $(stat -c %s "$work/seven.png") bytes; $REQUESTS req
 run() {  # clients requests -> hey's report
   timeout 120 hey -n "$2" -c "$1" -t 20 -m POST -T image/png -D "$work/seven.png" "${url}api/predict" 2>&1 || true
 }
-run 8 500 >/dev/null          # warm-up (JIT)
+server_cpu_ms() {  # the serving JVM's CPU time so far (user + system), in ms
+  awk -v tick="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / tick}' "/proc/$serving_pid/stat"
+}
+run 8 "${WARMUP:-4000}" >/dev/null         # warm-up: the JIT compiles the request path
 
-printf '| clients | requests | requests/s | p50 ms | p99 ms | errors |\n|---:|---:|---:|---:|---:|---:|\n'
+printf '| clients | requests | requests/s | p50 ms | p99 ms | errors | server CPU ms/request |\n|---:|---:|---:|---:|---:|---:|---:|\n'
 for clients in 1 8 32 128; do
   n="$REQUESTS"
   [ "$clients" = 1 ] && n=$(( REQUESTS / 3 ))
+  cpu0="$(server_cpu_ms)"
   report="$(run "$clients" "$n")"
+  cpu1="$(server_cpu_ms)"
   ok="$(echo "$report" | sed -n 's/.*\[200\][[:space:]]*\([0-9]*\) responses.*/\1/p')"
   total="$(echo "$report" | awk '/\[[0-9]+\][[:space:]]+[0-9]+ responses/ {gsub(/[^0-9 ]/," "); split($0,a," "); s+=a[2]} END {print s+0}')"
   failed="$(echo "$report" | awk '/Error distribution/ {e=1; next} e && /\[[0-9]+\]/ {gsub(/[\[\]]/,""); s+=$1} END {print s+0}')"
@@ -60,6 +66,7 @@ for clients in 1 8 32 128; do
   p50="$(echo "$report" | awk '/ 50% in/ {printf "%.1f", $3*1000}')"
   p99="$(echo "$report" | awk '/ 99% in/ {printf "%.1f", $3*1000}')"
   errors=$(( total - ${ok:-0} + failed ))
-  printf '| %d | %d | %s | %s | %s | %d |\n' "$clients" "$(( total + failed ))" "$rps" "$p50" "$p99" "$errors"
+  cpu="$(awk -v ms=$(( cpu1 - cpu0 )) -v n="$(( total + failed ))" 'BEGIN {printf "%.2f", (n > 0) ? ms / n : 0}')"
+  printf '| %d | %d | %s | %s | %s | %d | %s |\n' "$clients" "$(( total + failed ))" "$rps" "$p50" "$p99" "$errors" "$cpu"
 done
 echo "server peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$serving_pid/status")"
