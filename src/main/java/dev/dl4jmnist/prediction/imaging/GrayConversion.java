@@ -30,16 +30,23 @@ public final class GrayConversion {
             argbRow(image, y, row);
             for (int x = 0; x < w; x++) {
                 int argb = row[x];
-                float a = ((argb >>> 24) & 0xFF) / 255f;
+                int i = y * w + x;
                 float l = 0.299f * ((argb >> 16) & 0xFF) + 0.587f * ((argb >> 8) & 0xFF) + 0.114f * (argb & 0xFF);
-                lum[y * w + x] = l;
-                if (a < 1f && alpha == null) {
-                    alpha = new float[w * h];
-                    Arrays.fill(alpha, 0, y * w + x, 1f);
+                lum[i] = l;
+                int alpha8 = (argb >>> 24) & 0xFF;
+                if (alpha == null) {
+                    if (alpha8 == 0xFF) {
+                        continue;
+                    }
+                    alpha = new float[w * h];           // the first translucent pixel: all before it are opaque,
+                    Arrays.fill(alpha, 0, i, 1f);       // and their sums are taken now, in the same order
+                    for (int j = 0; j < i; j++) {
+                        opaqueLum += lum[j];
+                    }
+                    opaqueWeight = i;
                 }
-                if (alpha != null) {
-                    alpha[y * w + x] = a;
-                }
+                float a = alpha8 / 255f;
+                alpha[i] = a;
                 opaqueLum += a * l;
                 opaqueWeight += a;
             }
