@@ -20,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * tutorial's Dense layers, whose ReLU is a layer of its own) that derivative is 1 and {@code z} is thrown
  * away. And it always returns the gradient with respect to the layer's input, which for the network's
  * first layer is the gradient with respect to the images, which nothing in training reads. This layer
- * skips both and computes the rest with DL4J's own operations in DL4J's order. Any other case (another
+ * skips both and computes the rest with DL4J's own operations in DL4J's order (so
+ * {@code MultiLayerNetwork.backpropGradient} of such a network returns no gradient for its input). Any other case (another
  * activation, layer normalisation, a mask, dropout or weight noise on the layer itself) is DL4J's own
  * code path.
  */
