@@ -10,7 +10,6 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
-import jdk.jshell.execution.LocalExecutionControlProvider;
 
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -23,7 +22,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One JShell for one notebook, running in this JVM ({@code LocalExecutionControlProvider}) with the
+ * One JShell for one notebook, running in this JVM and thread ({@link SameThreadExecution}) with the
  * application's class path: the cells share the application's loaded classes and ND4J's native
  * libraries, which load once per process, instead of starting a second JVM per notebook.
  */
@@ -35,7 +34,7 @@ final class JShellSession implements AutoCloseable {
     JShellSession() {
         PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
         shell = JShell.builder()
-                .executionEngine(new LocalExecutionControlProvider(), Map.of())
+                .executionEngine(new SameThreadExecution(), Map.of())
                 .in(new ByteArrayInputStream(new byte[0])).out(quiet).err(quiet)
                 .build();
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {

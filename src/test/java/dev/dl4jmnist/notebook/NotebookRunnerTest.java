@@ -165,4 +165,23 @@ class NotebookRunnerTest {
                 .isInstanceOf(AppException.class).hasMessageContaining("no such notebook").hasMessageContaining("missing.jsh");
         assertThat(dir.resolve("good.ipynb")).doesNotExist();
     }
+
+    @Test
+    void cellsRunOnOneThreadSoASeedSetInOneCellHoldsInTheNext() throws IOException {
+        String seeded = """
+                // %%
+                long thread = Thread.currentThread().getId();
+                org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(7);
+
+                // %%
+                System.out.println(Thread.currentThread().getId() == thread);
+                System.out.println(java.util.Arrays.toString(org.nd4j.linalg.factory.Nd4j.rand(
+                        org.nd4j.linalg.api.buffer.DataType.FLOAT, 4).toFloatVector()));
+                """;
+        List<CellOutput> first = run("seeded.jsh", seeded).cells().get(1).outputs();
+        List<CellOutput> second = run("seeded-again.jsh", seeded).cells().get(1).outputs();
+        assertThat(first).singleElement().isInstanceOfSatisfying(CellOutput.Text.class,
+                t -> assertThat(t.text()).startsWith("true\n["));
+        assertThat(second).isEqualTo(first);   // ND4J's generator is per thread: seeded in the first cell, used in the second
+    }
 }
