@@ -55,16 +55,24 @@ public final class ModelStore {
         AtomicFiles.write(target, tmp -> ModelSerializer.writeModel(model, tmp.toFile(), withUpdater));
     }
 
-    /** Loads {@code file} (see the class comment) as a classifier ready for inference. */
+    /**
+     * Loads {@code file} (see the class comment) as a classifier ready for inference, without the
+     * optimizer's state a DL4J zip also holds (twice the parameters' size, needed only to train on).
+     */
     public static DigitClassifier loadClassifier(Path file) {
-        return DigitClassifier.of(load(file));
+        return DigitClassifier.of(load(file, false));
     }
 
     /**
      * Loads {@code file} by its ending: {@code .h5}/{@code .hdf5} through the Keras importer (Keras 2 and 3),
-     * anything else as a DL4J zip (a network or a graph); then checks it (see {@link ModelCheck}).
+     * anything else as a DL4J zip (a network or a graph) with its optimizer's state; then checks it (see
+     * {@link ModelCheck}).
      */
     public static Model load(Path file) {
+        return load(file, true);
+    }
+
+    private static Model load(Path file, boolean withUpdater) {
         if (!Files.isRegularFile(file)) {
             throw new AppException("model file " + file + " does not exist");
         }
@@ -74,8 +82,8 @@ public final class ModelStore {
         boolean graph = isComputationGraph(file);
         Model model;
         try {
-            model = graph ? ModelSerializer.restoreComputationGraph(file.toFile(), true)
-                    : ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+            model = graph ? ModelSerializer.restoreComputationGraph(file.toFile(), withUpdater)
+                    : ModelSerializer.restoreMultiLayerNetwork(file.toFile(), withUpdater);
         } catch (IOException | RuntimeException e) {
             // DL4J's own messages are not for users ("Model wasnt found within file", ...): say what it means
             throw new AppException("cannot load model " + file + ": DL4J cannot read the " + (graph ? "graph" : "network")
