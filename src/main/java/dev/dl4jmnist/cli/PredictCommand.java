@@ -49,7 +49,10 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Refuse pictures with more pixels than this, before decoding (default: ${DEFAULT-VALUE}).")
     long maxPixels;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: Jackson's first mapper costs about 0.2 s of class loading, and most runs print no JSON. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     @Override
     public Integer call() {
@@ -92,7 +95,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     static String toJson(DigitPrediction p) {
         try {
-            return JSON.writeValueAsString(p);
+            return Json.MAPPER.writeValueAsString(p);
         } catch (JsonProcessingException e) {
             throw new AppException("cannot write JSON: " + e.getMessage(), e);
         }
