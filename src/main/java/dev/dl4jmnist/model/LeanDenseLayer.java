@@ -21,9 +21,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * away. And it always returns the gradient with respect to the layer's input, which for the network's
  * first layer is the gradient with respect to the images, which nothing in training reads. This layer
  * skips both and computes the rest with DL4J's own operations in DL4J's order (so
- * {@code MultiLayerNetwork.backpropGradient} of such a network returns no gradient for its input). Any other case (another
- * activation, layer normalisation, a mask, dropout or weight noise on the layer itself) is DL4J's own
- * code path.
+ * {@code MultiLayerNetwork.backpropGradient} of such a network returns no gradient for its input). Any
+ * other case (another activation, layer normalisation, a mask, dropout or weight noise on the layer
+ * itself) is DL4J's own code path.
  */
 final class LeanDenseLayer extends org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer {
 

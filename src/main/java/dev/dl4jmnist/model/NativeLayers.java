@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.Collection;
 import java.util.Map;
 
-/** What DL4J's own layer configurations do to a freshly made layer, shared by the native layers. */
+/** What DL4J's own layer configurations do to a freshly made layer, shared by the native and the lean layers. */
 final class NativeLayers {
     private NativeLayers() {
     }
