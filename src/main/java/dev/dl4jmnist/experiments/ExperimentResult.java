@@ -2,12 +2,8 @@ package dev.dl4jmnist.experiments;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.dl4jmnist.evaluation.EvaluationResult;
-import dev.dl4jmnist.model.CnnConfig;
 import dev.dl4jmnist.model.NetworkRecipe;
-import dev.dl4jmnist.model.TrainingConfig;
 import dev.dl4jmnist.training.EpochStats;
 
 import java.util.List;
@@ -25,10 +21,7 @@ public record ExperimentResult(String name, int batchSize, List<Integer> hidden,
                                double trainSeconds, double secondsPerEpoch, double fitSeconds, double finalTrainLoss,
                                double finalTrainAccuracy, double testLoss, double testAccuracy, int testCorrect,
                                int trainExamples, int testExamples,
-                               @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "network", defaultImpl = TrainingConfig.class)
-                               @JsonSubTypes({@JsonSubTypes.Type(value = TrainingConfig.class, name = SweepNetworks.MLP),
-                                       @JsonSubTypes.Type(value = CnnConfig.class, name = SweepNetworks.CNN)})
-                               NetworkRecipe config,
+                               @NetworkRecipe.Named NetworkRecipe config,
                                List<EpochStats> history, String finishedAt) {
 
     public ExperimentResult {

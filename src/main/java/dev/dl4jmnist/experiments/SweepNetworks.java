@@ -14,9 +14,9 @@ import java.util.List;
  */
 public final class SweepNetworks {
     /** The MLP's name: the tutorial's network, trained with {@code config/training.json}. */
-    public static final String MLP = "mlp";
+    public static final String MLP = NetworkRecipe.MLP;
     /** The CNN's name: the convolutional network, trained with {@code config/training-cnn.json}. */
-    public static final String CNN = "cnn";
+    public static final String CNN = NetworkRecipe.CNN;
     /** Every name, in the order they are listed to users. */
     public static final List<String> NAMES = List.of(MLP, CNN);
 

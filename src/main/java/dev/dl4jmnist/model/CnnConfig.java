@@ -56,7 +56,7 @@ public record CnnConfig(@JsonProperty(required = true) int epochs,
 
     @Override
     public String networkName() {
-        return "cnn";
+        return CNN;
     }
 
     @Override

@@ -74,7 +74,7 @@ public record TrainingConfig(@JsonProperty(required = true) int epochs,
 
     @Override
     public String networkName() {
-        return "mlp";
+        return MLP;
     }
 
     @Override

@@ -5,11 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.io.AtomicFiles;
 import dev.dl4jmnist.training.EpochStats;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import dev.dl4jmnist.model.CnnConfig;
 import dev.dl4jmnist.model.NetworkRecipe;
-import dev.dl4jmnist.model.TrainingConfig;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,10 +17,7 @@ import java.util.List;
  * written before the CNN existed have none and are the MLP's).
  */
 public record RunSummary(String createdAt, String dataSource, 
-                         @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "network", defaultImpl = TrainingConfig.class)
-                         @JsonSubTypes({@JsonSubTypes.Type(value = TrainingConfig.class, name = "mlp"),
-                                 @JsonSubTypes.Type(value = CnnConfig.class, name = "cnn")})
-                         NetworkRecipe hyperparameters, long parameters,
+                         @NetworkRecipe.Named NetworkRecipe hyperparameters, long parameters,
                          int trainExamples, int testExamples, List<EpochStats> history, Test test, Timings timings,
                          Model model, Reload reloadCheck) {
 
