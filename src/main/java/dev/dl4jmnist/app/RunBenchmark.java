@@ -190,7 +190,7 @@ public final class RunBenchmark {
     /** The peer script exists, and the data directory holds the four gzipped IDX files it reads; returns that directory. */
     private static Path checkPeerInputs(BenchmarkRequest request) {
         if (!Files.isRegularFile(request.peerScript())) {
-            throw new AppException("PyTorch peer script " + request.peerScript() + " does not exist (pass --peer-script FILE)");
+            throw new AppException("PyTorch peer script " + request.peerScript() + " does not exist");
         }
         Path dir = request.dataDir();
         if (dir == null) {

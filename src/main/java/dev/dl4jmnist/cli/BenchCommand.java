@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
         description = {"Measures the tutorial's training (seconds per epoch, images/s, GFLOP/s next to the",
                 "machine's sgemm rate at the same shapes, validation), inference on the test set, a",
                 "one-image predict in a fresh process, peak memory and the native settings in force.",
-                "With --peer, also runs the whole 'train' and the PyTorch peer alternately and prints",
+                "With --peer FILE, also runs the whole 'train' and that PyTorch program alternately and prints",
                 "their wall time, CPU time and peak memory, and the ratio. Prints numbers only."})
 public final class BenchCommand implements Callable<Integer> {
 
@@ -46,11 +46,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Fresh processes timed for a one-image predict; 0 skips it (default: ${DEFAULT-VALUE}).")
     int coldPredictRuns;
 
-    @Option(names = "--peer", description = "Also run the whole 'train' and the PyTorch peer alternately (needs python3 with torch).")
-    boolean peer;
-
-    @Option(names = "--peer-script", paramLabel = "FILE", defaultValue = "../shared/peers/torch_mlp.py",
-            description = "The PyTorch peer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--peer", paramLabel = "FILE",
+            description = "Also run the whole 'train' and FILE, a PyTorch program training the same network on the same MNIST, alternately (needs python3 with torch).")
     Path peerScript;
 
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
@@ -69,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchmarkRequest request;
         try {
             request = new BenchmarkRequest(data.dataDir(), subset.trainExamples(), subset.testExamples(), epochs,
-                    coldPredictRuns, peer ? peerScript : null, rounds, python);
+                    coldPredictRuns, peerScript, rounds, python);
         } catch (AppException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
