@@ -28,21 +28,13 @@ public final class Launcher {
     static final List<String> TRAINING_JVM = List.of("-Xmx512m", "-Xmn16m",
             "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=25");
     /**
-     * glibc's allocator for libnd4j's many buffers in the training JVM: blocks of 128 KiB and more
-     * always mapped apart (so freeing one returns it to the system; by default the threshold rises with
-     * the largest block freed and later ones stay in the heap, which only grows), and two arenas instead
-     * of eight per core. Values already in the environment win.
+     * glibc's allocator in the training JVM: two arenas instead of eight per core. Values already in the
+     * environment win. (A fixed mapping threshold, {@code MALLOC_MMAP_THRESHOLD_=131072}, kept the MLP's
+     * peak 60–100 MiB lower, but made the convolutional network's steps half again as long, 60 against
+     * 40 ms; with the MLP's lean layers its time made no difference. One setting for every network,
+     * whatever a command line or a sweep file trains.)
      */
-    static final Map<String, String> MALLOC_ENVIRONMENT = Map.of(
-            "MALLOC_MMAP_THRESHOLD_", "131072",
-            "MALLOC_ARENA_MAX", "2");
-    /**
-     * glibc's settings when the convolutional network trains: two arenas, but glibc's own threshold.
-     * The CNN's layers allocate and free buffers of several MiB at every step; mapping each apart cost
-     * it half again its time per step (60 against 40 ms, measured side by side on a quiet machine), while
-     * its peak RSS stayed near 0.7 GiB without it.
-     */
-    static final Map<String, String> CNN_MALLOC_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+    static final Map<String, String> MALLOC_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
     /**
      * {@code serve}'s heap and collector. Measured under load (README, serve, Load): with the default
      * heap the peak RSS reached 1.2 to 2.1 GB; with 512 MiB and the parallel collector 0.4 GB, with a
@@ -61,21 +53,9 @@ public final class Launcher {
         if (args.length > 0 && (TRAINING_COMMANDS.contains(args[0]) || serve) && !heapSet(jvmOptions)
                 && System.getProperty(RELAUNCHED) == null) {
             System.exit(serve ? relaunch(SERVE_JVM, Map.of(), jvmOptions, args)
-                    : relaunch(TRAINING_JVM, mallocEnvironment(args), jvmOptions, args));
+                    : relaunch(TRAINING_JVM, MALLOC_ENVIRONMENT, jvmOptions, args));
         }
         MnistApp.main(args);
-    }
-
-    /** glibc's settings for a training command: {@link #CNN_MALLOC_ENVIRONMENT} when its {@code --network} names the CNN. */
-    static Map<String, String> mallocEnvironment(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String network = args[i].startsWith("--network=") ? args[i].substring("--network=".length())
-                    : args[i].equals("--network") && i + 1 < args.length ? args[i + 1] : null;
-            if (network != null && network.contains("cnn")) {
-                return CNN_MALLOC_ENVIRONMENT;
-            }
-        }
-        return MALLOC_ENVIRONMENT;
     }
 
     static boolean heapSet(List<String> jvmOptions) {
