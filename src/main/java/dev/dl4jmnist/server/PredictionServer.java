@@ -132,18 +132,21 @@ public final class PredictionServer implements AutoCloseable {
             error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
         });
         config.routes.error(404, ctx -> {
-            ImageUpload.discardBody(ctx, options.maxBodyBytes());
             if (isPageWithOtherMethod(ctx)) {
                 ctx.header("Allow", "GET, HEAD");
-                error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path());
+                methodNotAllowed(ctx);
             } else {
+                ImageUpload.discardBody(ctx, options.maxBodyBytes());
                 error(ctx, 404, "no such page: " + ctx.method() + " " + ctx.path());
             }
         });
-        config.routes.error(405, ctx -> {
-            ImageUpload.discardBody(ctx, options.maxBodyBytes());
-            error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path());
-        });
+        config.routes.error(405, this::methodNotAllowed);
+    }
+
+    /** The 405 answer, after reading the body the client may still be sending. */
+    private void methodNotAllowed(Context ctx) {
+        ImageUpload.discardBody(ctx, options.maxBodyBytes());
+        error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path());
     }
 
     private void predict(Context ctx) {
