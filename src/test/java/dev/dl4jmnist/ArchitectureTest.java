@@ -17,9 +17,9 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The package rules: no cycles, cli → app → features → model/data/io, model files read in one package. */
+/** The package rules: no cycles, cli → app → features → model/fastlayers/data/io/platform, model files read in one package. */
 class ArchitectureTest {
-    private static final String[] FEATURES = {"dev.dl4jmnist.benchmark..", "dev.dl4jmnist.evaluation..", "dev.dl4jmnist.experiments..",
+    private static final String[] FEATURES = {"dev.dl4jmnist.performance..", "dev.dl4jmnist.evaluation..", "dev.dl4jmnist.experiments..",
             "dev.dl4jmnist.kerasimport..", "dev.dl4jmnist.notebook..", "dev.dl4jmnist.persistence..", "dev.dl4jmnist.prediction..",
             "dev.dl4jmnist.training..", "dev.dl4jmnist.visualisation.."};
     private static JavaClasses classes;
@@ -41,11 +41,19 @@ class ArchitectureTest {
                 .layer("Cli").definedBy("dev.dl4jmnist.cli..", "dev.dl4jmnist.server..")
                 .layer("App").definedBy("dev.dl4jmnist.app..")
                 .layer("Features").definedBy(FEATURES)
-                .layer("Base").definedBy("dev.dl4jmnist.model..", "dev.dl4jmnist.data..", "dev.dl4jmnist.io..",
+                .layer("Base").definedBy("dev.dl4jmnist.model..", "dev.dl4jmnist.fastlayers..", "dev.dl4jmnist.data..", "dev.dl4jmnist.io..",
                         "dev.dl4jmnist.platform..")
                 .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("App").mayOnlyBeAccessedByLayers("Cli")
                 .whereLayer("Features").mayOnlyBeAccessedByLayers("Cli", "App")
+                .check(classes);
+    }
+
+    @Test
+    void theFastLayersStandOnDl4jAlone() {
+        noClasses().that().resideInAPackage("dev.dl4jmnist.fastlayers..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.dl4jmnist.fastlayers..", "org.deeplearning4j..",
+                        "org.nd4j..", "java..")
                 .check(classes);
     }
 

@@ -31,9 +31,19 @@ public final class MnistApp implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Parses and runs {@code args}, returning the exit code. */
+    /**
+     * Parses and runs {@code args}, returning the exit code. A native build this CPU cannot run is
+     * reported in one line before anything loads it.
+     */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl;
+        try {
+            cl = commandLine();
+        } catch (AppException e) {
+            System.err.println("error: " + e.getMessage());
+            return EXIT_FAILURE;
+        }
+        return cl.execute(args);
     }
 
     /** A configured command line; tests set its out/err writers to capture output. */

@@ -1,5 +1,7 @@
 package dev.dl4jmnist.model;
 
+import dev.dl4jmnist.fastlayers.NativeConvolutionLayer;
+import dev.dl4jmnist.fastlayers.NativeSubsamplingLayer;
 import dev.dl4jmnist.data.MnistData;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;

@@ -1,5 +1,6 @@
 package dev.dl4jmnist.model;
 
+import dev.dl4jmnist.fastlayers.LeanMultiLayerNetwork;
 import dev.dl4jmnist.data.MnistData;
 import dev.dl4jmnist.platform.NativePlatform;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -60,7 +61,7 @@ public final class MnistMlp {
         return layers.build();
     }
 
-    /** A freshly initialised network for {@code config}; its dense layers train through {@link LeanDenseLayer}. */
+    /** A freshly initialised network for {@code config}; its dense layers train through {@link dev.dl4jmnist.fastlayers.LeanDenseLayer}. */
     public static MultiLayerNetwork create(TrainingConfig config) {
         MultiLayerNetwork net = new LeanMultiLayerNetwork(configuration(config));
         net.init();

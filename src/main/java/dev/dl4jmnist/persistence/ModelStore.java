@@ -1,5 +1,6 @@
 package dev.dl4jmnist.persistence;
 
+import dev.dl4jmnist.fastlayers.FormerLayerNames;
 import dev.dl4jmnist.platform.NativePlatform;
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.io.AtomicFiles;
@@ -79,6 +80,7 @@ public final class ModelStore {
             return importKeras(file).model();
         }
         boolean graph = isComputationGraph(file);
+        FormerLayerNames.register();
         Model model;
         try {
             model = graph ? ModelSerializer.restoreComputationGraph(file.toFile(), withUpdater)

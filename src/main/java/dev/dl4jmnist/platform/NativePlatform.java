@@ -1,19 +1,15 @@
 package dev.dl4jmnist.platform;
 
+import org.bytedeco.javacpp.Loader;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Sets up ND4J's native code once per process, before its first use: picks the fastest native build
- * of libnd4j the CPU can run (AVX-512, AVX2, or the generic one when neither is packaged or
- * supported) and the number of threads for ND4J's kernels and for BLAS. System properties override
+ * Sets up ND4J's native code once per process, before its first use: picks the build of libnd4j to
+ * load ({@link NativeBuild}: the fastest on the class path that the CPU runs; the jar holds one) and
+ * the number of threads for ND4J's kernels and for BLAS. System properties override
  * the choices: {@code dl4jmnist.nativeBuild} ({@code avx512}, {@code avx2} or {@code generic}),
  * {@code dl4jmnist.threads} (ND4J's and, unless set apart, BLAS's) and {@code dl4jmnist.blasThreads}.
  */
@@ -38,12 +34,12 @@ public final class NativePlatform {
         if (configured) {
             return;
         }
-        configured = true;
         if (System.getProperty(EXTENSION_PROPERTY) == null) {
             // Always set: unset, JavaCPP would try the AVX-512 build first whatever the CPU, and ND4J
             // exits on a CPU without it. An empty extension means the generic build.
-            System.setProperty(EXTENSION_PROPERTY, extensionFor(System.getProperty("dl4jmnist.nativeBuild"), cpuFlags()));
+            System.setProperty(EXTENSION_PROPERTY, packagedBuildFor(System.getProperty("dl4jmnist.nativeBuild")).extension());
         }
+        configured = true;
         if (System.getProperty(PHYSICAL_BYTES_PROPERTY) == null) {
             // JavaCPP otherwise reads the process's resident size on many allocations (to keep it under
             // twice the heap), which showed in profiles. Its other limit stays: off-heap bytes up to the
@@ -57,6 +53,17 @@ public final class NativePlatform {
         Nd4j.getEnvironment().setMaxMasterThreads(threads);   // libnd4j's own pool (its maximum is fixed at start)
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
         Nd4j.factory().blas().setMaxThreads(count("dl4jmnist.blasThreads", threads));
+    }
+
+    /**
+     * The native build to load: {@code requested} ({@code dl4jmnist.nativeBuild}) or the fastest on the
+     * class path that this CPU runs. Throws {@link NativeBuild.UnsupportedBuildException} before anything
+     * is loaded when the CPU cannot run the build this application holds.
+     */
+    static NativeBuild packagedBuildFor(String requested) {
+        ClassLoader loader = NativePlatform.class.getClassLoader();
+        Set<NativeBuild> packaged = NativeBuild.packaged(Loader.getPlatform(), name -> loader.getResource(name) != null);
+        return NativeBuild.choose(requested, packaged, NativeBuild.cpuFlags());
     }
 
     /** JavaCPP's off-heap limit for a heap of {@code maxHeapBytes}: the heap's size (its default), at least {@link #MIN_OFF_HEAP_LIMIT}. */
@@ -89,36 +96,5 @@ public final class NativePlatform {
             // fall through to the message below
         }
         throw new IllegalArgumentException(name + " must be a positive number, got '" + value + "'");
-    }
-
-    /**
-     * JavaCPP's library-name extension for {@code requested} ({@code avx512}, {@code avx2},
-     * {@code generic}, or null for the best the CPU supports). JavaCPP falls back to the generic
-     * library when the extended one is not on the class path.
-     */
-    static String extensionFor(String requested, Set<String> flags) {
-        String choice = requested != null ? requested.trim().toLowerCase(java.util.Locale.ROOT)
-                : flags.containsAll(Set.of("avx512f", "avx512bw", "avx512dq", "avx512vl")) ? "avx512"
-                : flags.contains("avx2") ? "avx2" : "generic";
-        return switch (choice) {
-            case "avx512" -> "-onednn-avx512";
-            case "avx2" -> "-onednn-avx2";
-            case "generic" -> "";
-            default -> throw new IllegalArgumentException("dl4jmnist.nativeBuild must be avx512, avx2 or generic, got '" + requested + "'");
-        };
-    }
-
-    /** The CPU's feature flags from /proc/cpuinfo; empty where the OS does not tell (then the generic build). */
-    static Set<String> cpuFlags() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("flags")) {
-                    return new HashSet<>(Arrays.asList(line.substring(line.indexOf(':') + 1).trim().split("\\s+")));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return Set.of();
-        }
-        return Set.of();
     }
 }

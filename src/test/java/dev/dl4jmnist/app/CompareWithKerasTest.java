@@ -1,5 +1,6 @@
 package dev.dl4jmnist.app;
 
+import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.TestModels;
 import dev.dl4jmnist.visualisation.DigitGrid;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CompareWithKerasTest {
     private static final Path K3 = Path.of("models/keras/keras-3.11.3-torch/trained_model.h5");
 
+    @FullTier
     @Test
     void kerasAndDl4jModelsSideBySide(@TempDir Path tmp) throws Exception {
         Path grid = tmp.resolve("grid.png");

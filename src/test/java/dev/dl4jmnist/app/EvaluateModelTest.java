@@ -1,5 +1,6 @@
 package dev.dl4jmnist.app;
 
+import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.visualisation.ConfusionMatrixChart;
 import dev.dl4jmnist.visualisation.TrainingCharts;
 import dev.dl4jmnist.visualisation.ImageChecks;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@FullTier
 class EvaluateModelTest {
     private static final int N = 1000;
 

@@ -1,5 +1,6 @@
 package dev.dl4jmnist.app;
 
+import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.io.Sha256;
 import dev.dl4jmnist.persistence.RunSummary;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The whole tutorial on the real MNIST: 5 epochs at batch 128, as Keras ran it. */
+@FullTier
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrainTutorialEndToEndTest {
     @TempDir

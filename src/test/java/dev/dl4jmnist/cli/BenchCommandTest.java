@@ -1,5 +1,6 @@
 package dev.dl4jmnist.cli;
 
+import dev.dl4jmnist.FullTier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dl4jmnist.TestData;
@@ -10,6 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code bench} on a small subset: the numbers are there, sane, and named as documented (no timing thresholds). */
+@FullTier
 class BenchCommandTest {
     private static final List<String> POSITIVE = List.of("firstEpochSeconds", "medianEpochSeconds", "validationSeconds",
             "trainingImagesPerSecond", "trainingGflopPerSecond", "sgemmGflopPerSecond", "sgemmFloorSecondsPerEpoch",

@@ -1,5 +1,6 @@
 package dev.dl4jmnist.cli;
 
+import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.model.DigitClassifier;
 import dev.dl4jmnist.Bits;
 import dev.dl4jmnist.TestData;
@@ -30,6 +31,7 @@ class KerasCommandsTest {
     private static final String K2 = "models/keras/keras-2.3.1-theano/trained_model.h5";
     private static final String K3 = "models/keras/keras-3.11.3-torch/trained_model.h5";
 
+    @FullTier
     @Test
     void compareShowsBothModelsTheImportCheckAndTheDisagreements(@TempDir Path tmp) {
         Path grid = tmp.resolve("disagreements.png");

@@ -1,5 +1,6 @@
 package dev.dl4jmnist.cli;
 
+import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.RawIdx;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.TestModels;
@@ -74,6 +75,7 @@ class PicturesCliTest {
         assertFalse(Files.exists(grid));
     }
 
+    @FullTier
     @Test
     void evaluatePrintsTheAnalysisAndEveryFileItWrites(@TempDir Path dir) throws Exception {
         CliRunner r = CliRunner.run("evaluate", "--model", TestModels.quickModelPath().toString(), "--data-dir", dataDir(),
@@ -110,6 +112,7 @@ class PicturesCliTest {
         assertTrue(ImageChecks.countColour(heat, 0x4292c6, 30) > 3_000, "the diagonal cells are drawn dark");
     }
 
+    @FullTier
     @Test
     void evaluateReportsUserErrorsInOneLine(@TempDir Path dir) throws Exception {
         CliRunner missing = CliRunner.run("evaluate", "--model", dir.resolve("nope.zip").toString(), "--data-dir", dataDir());

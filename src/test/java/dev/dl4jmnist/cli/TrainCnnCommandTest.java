@@ -1,5 +1,6 @@
 package dev.dl4jmnist.cli;
 
+import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.TestData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** {@code train --network cnn} end to end on a small subset: the same story and checks as the tutorial's run. */
+@FullTier
 class TrainCnnCommandTest {
     @TempDir
     Path tmp;

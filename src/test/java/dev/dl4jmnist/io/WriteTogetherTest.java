@@ -1,5 +1,6 @@
 package dev.dl4jmnist.io;
 
+import dev.dl4jmnist.FullTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A real SIGTERM during a unit of writes lets the unit finish: both files or neither, never one. */
+@FullTier
 class WriteTogetherTest {
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package dev.dl4jmnist.model;
 
+import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.TestModels;
 import dev.dl4jmnist.data.MnistImages;
@@ -18,6 +19,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The inference API called from 8 threads at once gives exactly what one thread gets. */
+@FullTier
 class DigitClassifierConcurrencyTest {
     private static final int THREADS = 8;
     private static final int BATCH = 1000;

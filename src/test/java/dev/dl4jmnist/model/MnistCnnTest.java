@@ -80,4 +80,14 @@ class MnistCnnTest {
         assertThatThrownBy(() -> new CnnConfig(5, 128, 1, 0.001, 0, 0.5, dev.dl4jmnist.data.Augmentation.NONE)).isInstanceOf(AppException.class)
                 .hasMessage("learning rate decay (the factor applied after each epoch) must be in (0, 1], got 0.0");
     }
+
+    @Test
+    void theSummaryShowsEachLayersOutputShapeAsKerasWould() {
+        String summary = ModelSummary.of(MnistCnn.create(CnnConfig.defaults()));
+        assertThat(summary).containsPattern("conv_1 \\(NativeConvolutionLayer\\) +\\(None, 24, 24, 16\\) +416");
+        assertThat(summary).containsPattern("pool_1 \\(NativeSubsamplingLayer\\) +\\(None, 12, 12, 16\\) +0");
+        assertThat(summary).containsPattern("conv_2 \\(NativeConvolutionLayer\\) +\\(None, 8, 8, 32\\) +12,832");
+        assertThat(summary).containsPattern("pool_2 \\(NativeSubsamplingLayer\\) +\\(None, 4, 4, 32\\) +0");
+        assertThat(summary).containsPattern("dense_1 \\(DenseLayer\\) +\\(None, 128\\) +65,664");
+    }
 }

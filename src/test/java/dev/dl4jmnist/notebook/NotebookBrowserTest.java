@@ -1,5 +1,6 @@
 package dev.dl4jmnist.notebook;
 
+import dev.dl4jmnist.FullTier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Opens executed notebook pages in headless Chromium (Debian's chromium and chromium-driver) as a reader
  * would: no console errors, every picture loaded; a screenshot of each is saved under target/.
  */
+@FullTier
 class NotebookBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");

@@ -1,5 +1,6 @@
 package dev.dl4jmnist.notebook;
 
+import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.AppException;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@FullTier
 class NotebookRunnerTest {
 
     static final String SHOWING = """

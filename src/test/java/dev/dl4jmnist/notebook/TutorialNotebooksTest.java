@@ -1,5 +1,6 @@
 package dev.dl4jmnist.notebook;
 
+import dev.dl4jmnist.FullTier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The tutorial notebooks in notebooks/: each runs to its end in a quick run ({@code -Dnotebook.images=500}),
  * and the committed .ipynb and .html are the executed current sources.
  */
+@FullTier
 class TutorialNotebooksTest {
     private static final Path DIR = Path.of("notebooks");
     private static final String QUICK_IMAGES = "500";

@@ -1,5 +1,6 @@
 package dev.dl4jmnist.persistence;
 
+import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.model.DigitClassifier;
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.TestData;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModelLoadingTest {
 
+    @FullTier
     @Test
     void loadsADl4jZip() {
         Model model = ModelStore.load(TestModels.quickModelPath());

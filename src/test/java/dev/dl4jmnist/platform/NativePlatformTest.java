@@ -5,29 +5,20 @@ import org.nd4j.linalg.api.environment.Nd4jEnvironment;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The native build follows the CPU's flags (or the override), and the thread counts are in force after configure(). */
+/** After configure() the native build in force is one the CPU runs, and the thread counts are set. */
 class NativePlatformTest {
-    private static final Set<String> AVX512 = Set.of("sse2", "avx", "avx2", "fma", "avx512f", "avx512bw", "avx512dq", "avx512vl");
-
     @Test
-    void bestBuildTheCpuRuns() {
-        assertThat(NativePlatform.extensionFor(null, AVX512)).isEqualTo("-onednn-avx512");
-        assertThat(NativePlatform.extensionFor(null, Set.of("sse2", "avx", "avx2", "fma", "avx512f"))).isEqualTo("-onednn-avx2");
-        assertThat(NativePlatform.extensionFor(null, Set.of("sse2", "avx"))).isEmpty();
-        assertThat(NativePlatform.extensionFor(null, Set.of())).isEmpty();
-    }
-
-    @Test
-    void overrideWins() {
-        assertThat(NativePlatform.extensionFor("generic", AVX512)).isEmpty();
-        assertThat(NativePlatform.extensionFor("AVX2", AVX512)).isEqualTo("-onednn-avx2");
-        assertThatThrownBy(() -> NativePlatform.extensionFor("sse9", AVX512))
-                .hasMessage("dl4jmnist.nativeBuild must be avx512, avx2 or generic, got 'sse9'");
+    void theBuildInForceIsTheFastestOnTheClassPathThatThisCpuRuns() {
+        NativePlatform.configure();
+        NativeBuild best = NativePlatform.packagedBuildFor(null);
+        assertThat(best.runsOn(NativeBuild.cpuFlags())).isTrue();
+        if (System.getProperty("dl4jmnist.nativeBuild") == null) {
+            assertThat(System.getProperty(NativePlatform.EXTENSION_PROPERTY)).isEqualTo(best.extension());
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.dl4jmnist.prediction;
 
+import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.app.PredictDigits;
 import dev.dl4jmnist.prediction.imaging.RealisticDigits;
 import dev.dl4jmnist.TestData;
@@ -29,6 +30,7 @@ class DigitPredictorTest {
         assertEquals(0.3, top.get(0).probability(), 0);          // the float's decimal, not 0.30000001192092896
     }
 
+    @FullTier
     @Test
     void reportsEveryPictureInOrderAndCountsTheFailures(@TempDir Path dir) throws Exception {
         Path seven = new RealisticDigits(4).write(TestData.mnist().testImages(), 0, dir, "seven", false);
@@ -48,6 +50,7 @@ class DigitPredictorTest {
         assertNull(labelled.error());
     }
 
+    @FullTier
     @Test
     void aPngGivenAsBytesOrAsAnImageIsLabelledAsTheFileIs(@TempDir Path dir) throws Exception {
         Path seven = new RealisticDigits(4).write(TestData.mnist().testImages(), 0, dir, "seven", false);

@@ -1,5 +1,6 @@
 package dev.dl4jmnist.prediction;
 
+import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.prediction.imaging.DigitPipeline;
 import dev.dl4jmnist.prediction.imaging.ImageFiles;
 import dev.dl4jmnist.prediction.imaging.RealisticDigits;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code predict} through the command line: output formats, saved inputs, and bad pictures that must not stop a batch. */
+@FullTier
 class PredictCommandTest {
     @TempDir
     static Path dir;

@@ -1,5 +1,6 @@
 package dev.dl4jmnist.prediction;
 
+import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.model.DigitClassifier;
 import dev.dl4jmnist.prediction.imaging.RealisticDigits;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * off-centre, noisy, PNG and JPEG) and labelled by {@code predict} must get the labels the model
  * gives the original 28×28 images.
  */
+@FullTier
 class PredictRoundTripTest {
     static final int IMAGES = 400;
     static final int STRIDE = 25;              // spread over the whole test set

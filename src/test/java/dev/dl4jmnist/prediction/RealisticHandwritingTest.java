@@ -1,5 +1,6 @@
 package dev.dl4jmnist.prediction;
 
+import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.TestModels;
 import dev.dl4jmnist.persistence.ModelStore;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * here the set is checked to be the same on every run and to be read by the per-build one-epoch MLP
  * as measured (a change in the set, the pipeline or the model's reading of it moves these numbers).
  */
+@FullTier
 class RealisticHandwritingTest {
     static final int FONTS_PER_DIGIT = 60;
     static final int PHOTOS = 200;

@@ -1,5 +1,6 @@
 package dev.dl4jmnist.server;
 
+import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.TestModels;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Access log lines (method, path, status, ms) on standard error only when asked for, through the application's logging set-up. */
+@FullTier
 class AccessLogTest {
 
     private static String standardErrorWhileServing(boolean accessLog) throws Exception {

@@ -1,5 +1,6 @@
 package dev.dl4jmnist.server;
 
+import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.TestModels;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * strokes drawn with the mouse are read as digits, an uploaded photo too, with no console errors.
  * Leaves screenshots in target/ to look at.
  */
+@FullTier
 class DrawingPageBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");

@@ -1,5 +1,6 @@
 package dev.dl4jmnist.server;
 
+import dev.dl4jmnist.FullTier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The HTTP API on a loopback port: every endpoint, every error status, the same answers as {@code predict}, concurrent clients. */
+@FullTier
 class PredictionServerTest {
     static final long MAX_BODY = 100_000;
     static final int PICTURES = 12;

@@ -1,5 +1,6 @@
 package dev.dl4jmnist.server;
 
+import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.TestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code serve} as its own process: the start line, and SIGTERM finishing the request in flight and exiting 0 within 5 s;
  * started as the jar starts it (through the launcher, in a JVM with serve's heap), SIGTERM stops both JVMs.
  */
+@FullTier
 class ServeProcessTest {
     private static final Pattern SERVING = Pattern.compile("Serving http://127\\.0\\.0\\.1:(\\d+)/ with (.+)");
 

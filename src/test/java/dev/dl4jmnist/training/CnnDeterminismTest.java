@@ -1,5 +1,6 @@
 package dev.dl4jmnist.training;
 
+import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.Bits;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.app.TrainTutorial;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** Same seed, same CNN: weights, dropout masks, shuffling and the augmented images all follow the seed. */
+@FullTier
 class CnnDeterminismTest {
     @TempDir
     Path tmp;

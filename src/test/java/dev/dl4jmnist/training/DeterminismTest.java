@@ -1,5 +1,6 @@
 package dev.dl4jmnist.training;
 
+import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.app.TrainTutorial;
 import dev.dl4jmnist.app.TutorialRequest;
 import dev.dl4jmnist.app.TutorialResult;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** Same seed, same numbers: weights, dropout masks and shuffling all follow the seed. */
+@FullTier
 class DeterminismTest {
     @TempDir
     Path tmp;

@@ -1,5 +1,6 @@
 package dev.dl4jmnist.prediction.imaging;
 
+import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.data.MnistImages;
 import dev.dl4jmnist.io.Sha256;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * digits of every polarity and pixel layout, translucent ones) are pinned by one SHA-256: speeding up
  * decoding or preprocessing must not change a single byte the model sees.
  */
+@FullTier
 class PreparedBytesPinTest {
     /** Measured with the preprocessing as it was before its speed-up (the commit that added this test). */
     static final String PINNED = "6400df4a7cbe30675b2076f0b1ba19f9c7f61a3a995ebf6ab87aaf028ab8acfd";

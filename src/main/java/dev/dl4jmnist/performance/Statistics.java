@@ -1,4 +1,4 @@
-package dev.dl4jmnist.benchmark;
+package dev.dl4jmnist.performance;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package dev.dl4jmnist.benchmark;
+package dev.dl4jmnist.performance;
 
 /** Hears which stage of the benchmark is running (they take from seconds to minutes). */
 public interface BenchmarkObserver {

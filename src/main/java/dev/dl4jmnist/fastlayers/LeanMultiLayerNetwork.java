@@ -1,4 +1,4 @@
-package dev.dl4jmnist.model;
+package dev.dl4jmnist.fastlayers;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -10,9 +10,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * configuration, parameters, results and saved files as DL4J's own network, with less arithmetic per
  * training step. A saved one loads back as a plain {@code MultiLayerNetwork}.
  */
-final class LeanMultiLayerNetwork extends MultiLayerNetwork {
+public final class LeanMultiLayerNetwork extends MultiLayerNetwork {
 
-    LeanMultiLayerNetwork(MultiLayerConfiguration configuration) {
+    public LeanMultiLayerNetwork(MultiLayerConfiguration configuration) {
         super(configuration);
     }
 

@@ -1,5 +1,7 @@
-package dev.dl4jmnist.model;
+package dev.dl4jmnist.fastlayers;
 
+import dev.dl4jmnist.model.MnistMlp;
+import dev.dl4jmnist.model.TrainingConfig;
 import dev.dl4jmnist.persistence.ModelStore;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

@@ -1,4 +1,4 @@
-package dev.dl4jmnist.model;
+package dev.dl4jmnist.fastlayers;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.gradient.DefaultGradient;

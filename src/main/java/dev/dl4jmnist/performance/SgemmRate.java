@@ -1,4 +1,4 @@
-package dev.dl4jmnist.benchmark;
+package dev.dl4jmnist.performance;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,4 +1,4 @@
-package dev.dl4jmnist.benchmark;
+package dev.dl4jmnist.performance;
 
 import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
