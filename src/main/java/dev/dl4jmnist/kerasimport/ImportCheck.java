@@ -39,14 +39,6 @@ public record ImportCheck(List<String> verified, List<String> mismatches, String
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double TOLERANCE = 1e-12;
 
-    /** Keras activation names and the DL4J activation class each must become. */
-    private static final Map<String, String> ACTIVATIONS = Map.ofEntries(
-            Map.entry("linear", "ActivationIdentity"), Map.entry("relu", "ActivationReLU"),
-            Map.entry("softmax", "ActivationSoftmax"), Map.entry("sigmoid", "ActivationSigmoid"),
-            Map.entry("tanh", "ActivationTanH"), Map.entry("elu", "ActivationELU"),
-            Map.entry("selu", "ActivationSELU"), Map.entry("softplus", "ActivationSoftPlus"),
-            Map.entry("softsign", "ActivationSoftSign"));
-
     /** @param withTraining whether the network was built with the translation's training configuration */
     static ImportCheck verify(Model model, KerasConfigTranslator.Translation translation, boolean withTraining) {
         List<String> ok = new ArrayList<>();
@@ -104,7 +96,7 @@ public record ImportCheck(List<String> verified, List<String> mismatches, String
     }
 
     private static void checkActivation(String name, String keras, Layer dl4j, List<String> ok, List<String> bad) {
-        String expected = ACTIVATIONS.get(keras);
+        String expected = KerasLayers.ACTIVATIONS.get(keras);
         if (expected == null) {
             return;
         }

@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dl4jmnist.AppException;
 
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +34,8 @@ import java.util.Set;
  *       the rate is copied to {@code dropout};</li>
  *   <li>{@code Input(shape=(28, 28))} (or 28×28×1) followed by {@code Flatten()}: given a 784-value input
  *       and the Flatten layer dropped (the application's input policy, in {@link MnistInput});</li>
+ *   <li>{@code BatchNormalization} without scale or centre: DL4J's layer always has gamma and beta, so it is
+ *       given gamma = 1 and beta = 0 ({@link #weightsForDl4j});</li>
  *   <li>optimizer: Keras 3 configs have no {@code decay} key (the importer needs it), given as 0; Keras's
  *       {@code Adagrad} is named {@code Adgrad} in the importer; options DL4J cannot reproduce (weight
  *       decay, gradient clipping, EMA, AMSGrad, schedules, classical momentum, centred RMSprop) leave the
@@ -84,6 +91,7 @@ public final class KerasConfigTranslator {
 
         ArrayNode layers = layerList(source, root);
         boolean functional = !modelClass.equals("Sequential");
+        KerasLayers.requireSupported(source, layers, functional);
         for (JsonNode node : layers) {
             ObjectNode layer = (ObjectNode) node;
             String cls = layer.path("class_name").asText();
@@ -96,6 +104,11 @@ public final class KerasConfigTranslator {
                 double rate = config.get("rate").asDouble();
                 config.put("dropout", rate);
                 changes.add("Dropout rate copied to the 'dropout' key DL4J reads (otherwise its Dropout layers keep every activation)");
+            }
+            if (cls.equals("BatchNormalization") && !(config.path("center").asBoolean(true) && config.path("scale").asBoolean(true))) {
+                config.put("center", true).put("scale", true);
+                changes.add("BatchNormalization without scale or centre given gamma = 1 and beta = 0 (DL4J's layer always has both;"
+                        + " Keras computes exactly that without them)");
             }
             if (functional && layer.has("inbound_nodes")) {
                 if (convertInboundNodes(layer)) {
@@ -114,6 +127,7 @@ public final class KerasConfigTranslator {
             }
         }
         MnistInput.collapseFlattenInput(source, layers, functional, changes);
+        MnistInput.reshapeImageInput(layers, functional, changes);
         MnistInput.requireMnistInput(source, layers, functional);
 
         String trainingJson = null;
@@ -128,6 +142,27 @@ public final class KerasConfigTranslator {
             }
         }
         return new Translation(root.toString(), trainingJson, trainingProblem, modelClass, List.copyOf(changes));
+    }
+
+    /**
+     * The file's weights as DL4J's layers take them: a BatchNormalization saved without scale (or centre) is given
+     * gamma = 1 (beta = 0), one per channel, to match the configuration {@link #translate} gives DL4J.
+     */
+    static Map<String, Map<String, INDArray>> weightsForDl4j(KerasFile file) {
+        Map<String, Map<String, INDArray>> out = new LinkedHashMap<>(file.weights());
+        for (JsonNode layer : layerList(file.path().toString(), parseObject(file.path().toString(), "model_config", file.modelConfig()))) {
+            JsonNode c = layer.path("config");
+            Map<String, INDArray> w = out.get(c.path("name").asText());
+            if (!layer.path("class_name").asText().equals("BatchNormalization") || w == null || !w.containsKey("moving_mean")) {
+                continue;
+            }
+            Map<String, INDArray> completed = new LinkedHashMap<>(w);
+            long channels = w.get("moving_mean").length();
+            completed.putIfAbsent("gamma", Nd4j.ones(DataType.FLOAT, channels));
+            completed.putIfAbsent("beta", Nd4j.zeros(DataType.FLOAT, channels));
+            out.put(c.path("name").asText(), completed);
+        }
+        return out;
     }
 
     /** The layer configs: Sequential's {@code config} is a list (before Keras 2.2.3) or {@code config.layers}. */

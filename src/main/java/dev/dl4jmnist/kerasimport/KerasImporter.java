@@ -53,7 +53,7 @@ public final class KerasImporter {
             trainingNote = check.optimizer();
         }
         return new ImportedKerasModel(h5, built.model, file.kerasVersion(), file.backend(), t.modelClass(),
-                built.model.numParams(), trainable, trainingNote, t.changes(), check.verified());
+                file.parameterCount(), trainable, trainingNote, t.changes(), check.verified());
     }
 
     private record Built(Model model, boolean training) {
@@ -86,11 +86,12 @@ public final class KerasImporter {
             model = keras.getMultiLayerNetwork(false);
             layers = keras.getLayers();
         }
+        Map<String, Map<String, INDArray>> fileWeights = KerasConfigTranslator.weightsForDl4j(file);
         for (Map.Entry<String, KerasLayer> e : layers.entrySet()) {
             if (e.getValue().getNumParams() == 0) {
                 continue;
             }
-            Map<String, INDArray> weights = file.weights().get(e.getKey());
+            Map<String, INDArray> weights = fileWeights.get(e.getKey());
             if (weights == null) {
                 throw new AppException(file.path() + ": the file has no weights for layer '" + e.getKey() + "'");
             }

@@ -178,9 +178,11 @@ class KerasConfigTranslatorTest {
     @Test
     void inputsThatDoNotFitMnistAreRefusedWithTheShape() {
         var e = assertThrows(AppException.class, () -> translate("3.11.3", sequential(input("[null, 100]"), dense("dense", 10, "")), null));
-        assertEquals("test.h5: the model's input shape (100,) does not fit MNIST (784 pixel values, or 28×28 followed by Flatten)", e.getMessage());
+        assertEquals("test.h5: the model's input shape (100,) does not fit MNIST (784 pixel values, 28×28×1, or 28×28 followed by Flatten or Reshape)", e.getMessage());
         var e2 = assertThrows(AppException.class, () -> translate("3.11.3", sequential(input("[null, 28, 28]"), dense("dense", 10, "")), null));
-        assertEquals("test.h5: the model's input shape (28, 28) does not fit MNIST (784 pixel values, or 28×28 followed by Flatten)", e2.getMessage());
+        // a Dense layer straight on a 28×28 input is applied row by row in Keras: refused as unsupported, before the input check
+        assertEquals("test.h5: layer 2 of 2, 'dense' (Dense), is not supported: its input has 2 dimensions; Keras applies Dense to"
+                + " the last one, which DL4J does not (put a Flatten before it)", e2.getMessage());
         var e3 = assertThrows(AppException.class, () -> translate("2.3.1", sequential(dense("dense", 10, "")), null));
         assertEquals("test.h5: the model does not record its input shape, so it cannot be checked against MNIST", e3.getMessage());
     }
