@@ -156,8 +156,18 @@ final class ConvnetVariants {
 
     /** Any layer entry as written (for layers the importer must refuse); it has no weights. */
     ConvnetVariants raw(String cls, ObjectNode config) {
-        layers.add(layer(cls, config));
+        return raw(layer(cls, config));
+    }
+
+    /** A whole layer entry ({@code class_name}, {@code config} and any other keys) as written; it has no weights. */
+    ConvnetVariants raw(ObjectNode layer) {
+        layers.add(layer);
         return this;
+    }
+
+    /** A copy of the last layer entry added. */
+    ObjectNode lastLayer() {
+        return (ObjectNode) layers.get(layers.size() - 1).deepCopy();
     }
 
     /** The model_config of a Keras 3 Sequential model of these layers. */
