@@ -74,6 +74,7 @@ public final class KerasConfigTranslator {
     public static Translation translate(String source, String kerasVersion, String backend, String modelConfig,
                                         String trainingConfig) {
         Set<String> changes = new LinkedHashSet<>();
+        String fixedGammaBeta = null;   // a BatchNormalization whose fixed gamma/beta DL4J would train
         ObjectNode root = parseObject(source, "model_config", modelConfig);
         String modelClass = root.path("class_name").asText("");
         if (!List.of("Sequential", "Model", "Functional").contains(modelClass)) {
@@ -107,6 +108,7 @@ public final class KerasConfigTranslator {
             }
             if (cls.equals("BatchNormalization") && !(config.path("center").asBoolean(true) && config.path("scale").asBoolean(true))) {
                 config.put("center", true).put("scale", true);
+                fixedGammaBeta = fixedGammaBeta != null ? fixedGammaBeta : config.path("name").asText();
                 changes.add("BatchNormalization without scale or centre given gamma = 1 and beta = 0 (DL4J's layer always has both;"
                         + " Keras computes exactly that without them)");
             }
@@ -137,6 +139,10 @@ public final class KerasConfigTranslator {
         } else {
             ObjectNode training = parseObject(source, "training_config", trainingConfig);
             trainingProblem = translateOptimizer(training, changes);
+            if (trainingProblem == null && fixedGammaBeta != null) {
+                trainingProblem = "BatchNormalization '" + fixedGammaBeta + "' has no scale or centre: Keras keeps them at 1 and 0,"
+                        + " DL4J would train them";
+            }
             if (trainingProblem == null) {
                 trainingJson = training.toString();
             }

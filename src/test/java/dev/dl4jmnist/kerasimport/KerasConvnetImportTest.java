@@ -38,7 +38,10 @@ class KerasConvnetImportTest {
                 "Dropout rate copied to the 'dropout' key DL4J reads (otherwise its Dropout layers keep every activation)",
                 "Input(shape=(28, 28, 1)) given as 784 pixel values followed by Reshape((28, 28, 1)) named 'mnist_pixels_to_image'"
                         + " (the application feeds flat pixels; same row-major order, so the first layer sees the same image)",
-                "optimizer Adam: Keras 3 config has no 'decay' key; given as 0.0 (DL4J's importer requires it)"), m.translations());
+                "optimizer Adam: Keras 3 config has no 'decay' key; given as 0.0 (DL4J's importer requires it)",
+                "the keep-everything Dropout (p = 1.0) DL4J's importer attaches to each layer removed from 4 convolution, pooling"
+                        + " and normalisation layers (DL4J cannot backpropagate it on channels_last feature maps; it does nothing else)"),
+                m.translations());
         assertTrue(m.checks().contains("conv2d_1 channels_last (DL4J NHWC)"), m.checks().toString());
         assertTrue(m.checks().contains("max_pooling2d_1 padding valid (DL4J Truncate)"), m.checks().toString());
         assertTrue(m.checks().contains("Flatten of the 5×5×64 feature map in channels_last order (DL4J NHWC)"), m.checks().toString());
