@@ -34,6 +34,7 @@ import java.util.Set;
  *       the rate is copied to {@code dropout};</li>
  *   <li>{@code Input(shape=(28, 28))} (or 28×28×1) followed by {@code Flatten()}: given a 784-value input
  *       and the Flatten layer dropped (the application's input policy, in {@link MnistInput});</li>
+ *   <li>{@code Reshape} with a -1 size: given the size Keras works out (DL4J's importer cannot);</li>
  *   <li>{@code BatchNormalization} without scale or centre: DL4J's layer always has gamma and beta, so it is
  *       given gamma = 1 and beta = 0 ({@link #weightsForDl4j});</li>
  *   <li>optimizer: Keras 3 configs have no {@code decay} key (the importer needs it), given as 0; Keras's
@@ -92,7 +93,7 @@ public final class KerasConfigTranslator {
 
         ArrayNode layers = layerList(source, root);
         boolean functional = !modelClass.equals("Sequential");
-        KerasLayers.requireSupported(source, layers, functional);
+        Map<String, List<Integer>> inputShapes = KerasLayers.requireSupported(source, layers, functional);
         for (JsonNode node : layers) {
             ObjectNode layer = (ObjectNode) node;
             String cls = layer.path("class_name").asText();
@@ -105,6 +106,16 @@ public final class KerasConfigTranslator {
                 double rate = config.get("rate").asDouble();
                 config.put("dropout", rate);
                 changes.add("Dropout rate copied to the 'dropout' key DL4J reads (otherwise its Dropout layers keep every activation)");
+            }
+            if (cls.equals("Reshape") && hasOpenSize(config.path("target_shape"))) {
+                List<Integer> target = KerasLayers.reshapeTarget(config.path("target_shape"), inputShapes.get(config.path("name").asText()));
+                if (!target.contains(-1)) {
+                    String written = describe(dims(JsonNodeFactory.instance.arrayNode().addNull().addAll((ArrayNode) config.get("target_shape"))));
+                    ArrayNode resolved = config.putArray("target_shape");
+                    target.forEach(resolved::add);
+                    changes.add("Reshape '" + config.path("name").asText() + "' target " + written + " given as " + describe(target)
+                            + " (DL4J's importer cannot work out a -1 size)");
+                }
             }
             if (cls.equals("BatchNormalization") && !(config.path("center").asBoolean(true) && config.path("scale").asBoolean(true))) {
                 config.put("center", true).put("scale", true);
@@ -213,6 +224,15 @@ public final class KerasConfigTranslator {
         } else if (value.isArray()) {
             value.forEach(v -> collectHistories(v, out));
         }
+    }
+
+    private static boolean hasOpenSize(JsonNode target) {
+        for (JsonNode d : target) {
+            if (d.asInt() == -1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A batch shape without its batch dimension, or null when it is not a list of sizes. */

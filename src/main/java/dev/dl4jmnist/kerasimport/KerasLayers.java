@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.dl4jmnist.UnsupportedModelException;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +45,13 @@ final class KerasLayers {
      *
      * @param layers the file's layer list (before any rewrite); Functional layers are followed through
      *               their inbound layers, Sequential ones in order
+     * @return each layer's input shape as Keras works it out (without the batch dimension; null for a size
+     *         the file leaves open), by layer name
      */
-    static void requireSupported(String source, ArrayNode layers, boolean functional) {
-        Map<String, Integer> rank = new HashMap<>();   // output rank (without the batch dimension) by layer name
-        Integer previous = null;
+    static Map<String, List<Integer>> requireSupported(String source, ArrayNode layers, boolean functional) {
+        Map<String, List<Integer>> outputs = new HashMap<>();   // output shape by layer name
+        Map<String, List<Integer>> inputs = new HashMap<>();
+        List<Integer> previous = null;
         for (int i = 0; i < layers.size(); i++) {
             JsonNode layer = layers.get(i);
             String cls = layer.path("class_name").asText();
@@ -58,18 +62,20 @@ final class KerasLayers {
                 throw new UnsupportedModelException(where + " is not supported: the import reproduces only "
                         + String.join(", ", SUPPORTED) + " layers");
             }
-            Integer in = functional ? inputRank(layer, rank) : previous;
+            List<Integer> in = functional ? inputShape(layer, outputs) : previous;
             if (in == null) {
-                in = rankOf(c.has("batch_shape") ? c.get("batch_shape") : c.get("batch_input_shape"));
+                in = KerasConfigTranslator.dims(c.has("batch_shape") ? c.get("batch_shape") : c.get("batch_input_shape"));
             }
-            String problem = optionProblem(cls, c, in);
+            String problem = optionProblem(cls, c, in == null ? null : in.size());
             if (problem != null) {
                 throw new UnsupportedModelException(where + " is not supported: " + problem);
             }
-            Integer out = outputRank(cls, c, in);
-            rank.put(name, out);
+            List<Integer> out = outputShape(cls, c, in);
+            inputs.put(name, in);
+            outputs.put(name, out);
             previous = out;
         }
+        return inputs;
     }
 
     /** Why this layer's options or input cannot be reproduced, or null when they can. */
@@ -124,22 +130,48 @@ final class KerasLayers {
         return null;
     }
 
-    private static Integer outputRank(String cls, JsonNode c, Integer in) {
+    /** The layer's output shape by Keras's rules, or null when its input shape is unknown. */
+    private static List<Integer> outputShape(String cls, JsonNode c, List<Integer> in) {
+        if (cls.equals("InputLayer")) {
+            return KerasConfigTranslator.dims(c.has("batch_shape") ? c.get("batch_shape") : c.get("batch_input_shape"));
+        }
+        if (cls.equals("Dense")) {
+            return List.of(c.path("units").asInt());
+        }
+        if (cls.equals("Reshape")) {
+            return reshapeTarget(c.path("target_shape"), in);
+        }
+        if (in == null) {
+            return null;
+        }
         return switch (cls) {
-            case "InputLayer" -> rankOf(c.has("batch_shape") ? c.get("batch_shape") : c.get("batch_input_shape"));
-            case "Flatten", "Dense", "GlobalAveragePooling2D", "GlobalMaxPooling2D" -> 1;
-            case "Reshape" -> c.path("target_shape").size();
-            case "Conv2D", "MaxPooling2D", "AveragePooling2D" -> 3;
+            case "Flatten" -> List.of(in.contains(null) ? null : in.stream().reduce(1, (x, y) -> x * y));
+            case "GlobalAveragePooling2D", "GlobalMaxPooling2D" -> Collections.singletonList(in.get(in.size() - 1));
+            case "Conv2D" -> spatial(c, "kernel_size", "strides", in, c.path("filters").asInt());
+            case "MaxPooling2D", "AveragePooling2D" -> spatial(c, "pool_size", c.path("strides").isArray() ? "strides" : "pool_size",
+                    in, in.get(2));
             default -> in;
         };
     }
 
-    private static Integer inputRank(JsonNode layer, Map<String, Integer> rank) {
+    /** Height and width after a window of {@code window} moved by {@code strides}: Keras's "valid" and "same" sizes. */
+    private static List<Integer> spatial(JsonNode c, String window, String strides, List<Integer> in, Integer channels) {
+        boolean same = c.path("padding").asText("valid").equals("same");
+        List<Integer> out = new java.util.ArrayList<>();
+        for (int axis = 0; axis < 2; axis++) {
+            Integer n = in.get(axis);
+            int k = c.path(window).get(axis).asInt(), s = c.path(strides).get(axis).asInt();
+            out.add(n == null ? null : same ? (n + s - 1) / s : (n - k) / s + 1);
+        }
+        out.add(channels);
+        return out;
+    }
+
+    private static List<Integer> inputShape(JsonNode layer, Map<String, List<Integer>> outputs) {
         for (JsonNode node : layer.path("inbound_nodes")) {
             for (JsonNode name : inboundNames(node)) {
-                Integer r = rank.get(name.asText());
-                if (r != null) {
-                    return r;
+                if (outputs.containsKey(name.asText())) {
+                    return outputs.get(name.asText());
                 }
             }
         }
@@ -157,7 +189,21 @@ final class KerasLayers {
         return names;
     }
 
-    private static Integer rankOf(JsonNode batchShape) {
-        return batchShape != null && batchShape.isArray() && batchShape.size() > 1 ? batchShape.size() - 1 : null;
+    /**
+     * A Reshape's target shape with a -1 worked out as Keras does (the size left over), or as written when it has
+     * none or its input size is unknown.
+     */
+    static List<Integer> reshapeTarget(JsonNode target, List<Integer> in) {
+        List<Integer> out = new java.util.ArrayList<>();
+        int known = 1;
+        for (JsonNode d : target) {
+            out.add(d.asInt());
+            known *= d.asInt() == -1 ? 1 : d.asInt();
+        }
+        int open = out.indexOf(-1);
+        if (open >= 0 && in != null && !in.contains(null)) {
+            out.set(open, in.stream().reduce(1, (x, y) -> x * y) / known);
+        }
+        return out;
     }
 }

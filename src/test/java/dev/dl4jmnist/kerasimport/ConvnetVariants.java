@@ -118,7 +118,13 @@ final class ConvnetVariants {
         ArrayNode t = F.arrayNode();
         for (int d : target) t.add(d);
         layers.add(layer("Reshape", base(name).set("target_shape", t)));
+        int known = 1, size = 1;
+        for (int d : shape) size *= d;
+        for (int d : target) known *= d == -1 ? 1 : d;
         shape = target.clone();
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] == -1) shape[i] = size / known;   // Keras: -1 takes what is left
+        }
         return this;
     }
 

@@ -24,11 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * variant (see {@link ConvnetVariants}: layer entries taken from the real Keras convnet or written from Keras 3's
  * config keys, with small random weights; not files Keras wrote) is imported through the whole path — the .h5
  * file, the translation, DL4J's importer and the project's corrections, {@link DigitClassifier} fed 784 pixel
- * values — and must give, on 200 MNIST test images, the classes and (within 1e-5) the probabilities that the
+ * values — and must give, on 100 MNIST test images, the classes and (within 1e-5) the probabilities that the
  * plain-Java channels_last forward pass {@link NhwcReference} computes from the same configuration and weights.
  */
 class KerasConvnetVariantsTest {
-    private static final int IMAGES = 200;
+    private static final int IMAGES = 100;
     private static float[][] pixels;
 
     @BeforeAll
@@ -67,6 +67,9 @@ class KerasConvnetVariantsTest {
                                 .pool("MaxPooling2D", "max_pooling2d", 2, 2, "valid").flatten("flatten").dense("dense", 64, "relu", true)
                                 .reshape("reshape_1", 8, 8, 1).conv("conv2d_1", 6, 3, 1, "valid", "relu", true).flatten("flatten_1")
                                 .dense("dense_1", 10, "softmax", true)),
+                Arguments.of("a 784-value input reshaped to (-1, 28, 1): Keras works out the 28",
+                        ConvnetVariants.input(7, 784).reshape("reshape", -1, 28, 1).conv("conv2d", 4, 3, 2, "valid", "relu", true)
+                                .flatten("flatten").dense("dense", 10, "softmax", true)),
                 Arguments.of("a (28, 28) input reshaped to (28, 28, 1)",
                         ConvnetVariants.input(6, 28, 28).reshape("reshape", 28, 28, 1).conv("conv2d", 6, 3, 1, "valid", "relu", true)
                                 .pool("MaxPooling2D", "max_pooling2d", 2, 2, "valid").flatten("flatten").dense("dense", 10, "softmax", true)));
