@@ -33,7 +33,8 @@ import java.util.Set;
  *       layers do not have (Keras 2 and 3 call it {@code rate}), so its Dropout layers would never drop;
  *       the rate is copied to {@code dropout};</li>
  *   <li>{@code Input(shape=(28, 28))} (or 28×28×1) followed by {@code Flatten()}: given a 784-value input
- *       and the Flatten layer dropped (the application's input policy, in {@link MnistInput});</li>
+ *       and the Flatten layer dropped; an image input (28×28×1) used otherwise: given a 784-value input and a
+ *       {@code Reshape((28, 28, 1))} after it (the application's input policy, in {@link MnistInput});</li>
  *   <li>{@code Reshape} with a -1 size: given the size Keras works out (DL4J's importer cannot);</li>
  *   <li>{@code BatchNormalization} without scale or centre: DL4J's layer always has gamma and beta, so it is
  *       given gamma = 1 and beta = 0 ({@link #weightsForDl4j});</li>
@@ -42,7 +43,10 @@ import java.util.Set;
  *       decay, gradient clipping, EMA, AMSGrad, schedules, classical momentum, centred RMSprop) leave the
  *       model importable for inference only, with the reason in {@link Translation#trainingProblem()}.</li>
  * </ul>
- * The model's input must then be MNIST's 784 values ({@link MnistInput}); anything else is an {@link AppException}.
+ * Before any rewrite, every layer must be one the import reproduces ({@link KerasLayers}); after them, the model's
+ * input must be MNIST's 784 values ({@link MnistInput}); anything else is an {@link AppException}. Convolutional
+ * layers need no rewrite: DL4J's importer keeps channels_last data channels_last (NHWC layers, and a Flatten that
+ * reads a feature map in Keras's order), which {@link ImportCheck} verifies.
  */
 public final class KerasConfigTranslator {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -60,6 +60,11 @@ class KerasConvnetCommandsTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("Keras model: " + CONVNET + " (Keras 3.11.3 (torch), Sequential)"), r.out());
         assertTrue(r.out().contains("Total params: 34,826"), r.out());
+        for (String[] row : new String[][]{{"conv2d (ConvolutionLayer)", "(None, 26, 26, 32)", "320"},
+                {"max_pooling2d_1 (SubsamplingLayer)", "(None, 5, 5, 64)", "0"}, {"dense (DenseLayer)", "(None, 10)", "16,010"},
+                {"dense_loss (LossLayer)", "(None, 10)", "0"}}) {
+            assertTrue(r.out().contains(String.format(java.util.Locale.ROOT, "%-40s %-22s %14s", (Object[]) row)), r.out());
+        }
         assertTrue(r.out().contains("  - Input(shape=(28, 28, 1)) given as 784 pixel values followed by Reshape((28, 28, 1))"), r.out());
         assertTrue(r.out().contains("Reloaded from the zip: max abs output difference 0.0"), r.out());
 
