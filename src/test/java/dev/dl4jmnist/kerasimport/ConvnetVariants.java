@@ -99,10 +99,22 @@ final class ConvnetVariants {
         return this;
     }
 
-    /** {@code BatchNormalization(axis=-1, epsilon, center, scale)} with random statistics (variance > 0). */
+    /**
+     * {@code BatchNormalization(axis=-1, epsilon, center, scale)} with Keras 3's other keys (initializers, null
+     * regularizers and constraints, synchronized) and random statistics (variance > 0).
+     */
     ConvnetVariants batchNorm(String name, double epsilon, boolean center, boolean scale) {
         ObjectNode c = base(name).put("axis", -1).put("momentum", 0.99).put("epsilon", epsilon)
                 .put("center", center).put("scale", scale);
+        for (String init : List.of("beta_initializer", "gamma_initializer", "moving_mean_initializer", "moving_variance_initializer")) {
+            ObjectNode initializer = F.objectNode().put("module", "keras.initializers")
+                    .put("class_name", init.startsWith("gamma") || init.startsWith("moving_variance") ? "Ones" : "Zeros");
+            initializer.set("config", F.objectNode());
+            initializer.putNull("registered_name");
+            c.set(init, initializer);
+        }
+        c.putNull("beta_regularizer").putNull("gamma_regularizer").putNull("beta_constraint").putNull("gamma_constraint")
+                .put("synchronized", false);
         layers.add(layer("BatchNormalization", c));
         int ch = shape[shape.length - 1];
         Map<String, INDArray> w = new LinkedHashMap<>();
