@@ -98,7 +98,8 @@ class KerasConvnetVariantsTest {
         assertEquals(type, m.dl4jType());
         long params = v.weights().values().stream().flatMap(w -> w.values().stream()).mapToLong(INDArray::length).sum();
         assertEquals(params, m.parameterCount(), "parameters");
-        NhwcReference reference = new NhwcReference(KerasFile.read(file).modelConfig(), KerasFile.read(file).weights());
+        KerasFile written = KerasFile.read(file);
+        NhwcReference reference = new NhwcReference(written.modelConfig(), written.weights());
         float[][] expected = new float[IMAGES][];
         for (int i = 0; i < IMAGES; i++) {
             double[] p = reference.predict(pixels[i]);
