@@ -56,6 +56,11 @@ final class ConvnetVariants {
         return v;
     }
 
+    /** The training_config Keras 2.3.1 wrote for the tutorial (categorical cross-entropy, Adam with its Keras 2 keys). */
+    private static String keras2TrainingConfig() {
+        return KerasFile.read(Path.of("models/keras/keras-2.3.1-theano/trained_model.h5")).trainingConfig();
+    }
+
     static synchronized KerasFile realConvnet() {
         if (real == null) {
             real = KerasFile.read(CONVNET);
@@ -246,7 +251,8 @@ final class ConvnetVariants {
 
     /**
      * Writes a Keras 2 layout file (as Keras 2 with TensorFlow writes it): no InputLayer, the input shape as
-     * {@code batch_input_shape} on the first layer, weights at {@code name/name/kernel:0}.
+     * {@code batch_input_shape} on the first layer, weights at {@code name/name/kernel:0}, and the real Keras 2
+     * file's training_config.
      */
     Path writeKeras2(Path file) {
         ArrayNode k2 = F.arrayNode();
@@ -263,6 +269,7 @@ final class ConvnetVariants {
             h5.stringAttribute("/", "keras_version", "2.2.4", false);
             h5.stringAttribute("/", "backend", "tensorflow", false);
             h5.stringAttribute("/", "model_config", root.toString(), false);
+            h5.stringAttribute("/", "training_config", keras2TrainingConfig(), false);
             writeWeights(h5, false, name -> name + "/", ":0", "2.2.4", "tensorflow", false);
         }
         return file;
