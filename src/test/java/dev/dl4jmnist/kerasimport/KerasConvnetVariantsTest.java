@@ -70,6 +70,11 @@ class KerasConvnetVariantsTest {
                 Arguments.of("a 784-value input reshaped to (-1, 28, 1): Keras works out the 28",
                         ConvnetVariants.input(7, 784).reshape("reshape", -1, 28, 1).conv("conv2d", 4, 3, 2, "valid", "relu", true)
                                 .flatten("flatten").dense("dense", 10, "softmax", true)),
+                Arguments.of("BatchNormalization straight on the input image, Dropout on a feature map, a 1×1 convolution with stride 2",
+                        ConvnetVariants.input(8, 28, 28, 1).batchNorm("batch_normalization", 1e-3, true, true)
+                                .conv("conv2d", 6, 3, 1, "same", "relu", true).dropout("dropout", 0.25)
+                                .conv("conv2d_1", 8, 1, 2, "same", "relu", true).pool("MaxPooling2D", "max_pooling2d", 2, 2, "valid")
+                                .flatten("flatten").dense("dense", 10, "softmax", true)),
                 Arguments.of("a (28, 28) input reshaped to (28, 28, 1)",
                         ConvnetVariants.input(6, 28, 28).reshape("reshape", 28, 28, 1).conv("conv2d", 6, 3, 1, "valid", "relu", true)
                                 .pool("MaxPooling2D", "max_pooling2d", 2, 2, "valid").flatten("flatten").dense("dense", 10, "softmax", true)));
