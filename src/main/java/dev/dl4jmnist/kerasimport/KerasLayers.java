@@ -145,7 +145,7 @@ final class KerasLayers {
             return null;
         }
         return switch (cls) {
-            case "Flatten" -> List.of(in.contains(null) ? null : in.stream().reduce(1, (x, y) -> x * y));
+            case "Flatten" -> Collections.singletonList(in.contains(null) ? null : in.stream().reduce(1, (x, y) -> x * y));
             case "GlobalAveragePooling2D", "GlobalMaxPooling2D" -> Collections.singletonList(in.get(in.size() - 1));
             case "Conv2D" -> spatial(c, "kernel_size", "strides", in, c.path("filters").asInt());
             case "MaxPooling2D", "AveragePooling2D" -> spatial(c, "pool_size", c.path("strides").isArray() ? "strides" : "pool_size",

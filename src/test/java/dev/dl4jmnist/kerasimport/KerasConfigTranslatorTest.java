@@ -224,6 +224,14 @@ class KerasConfigTranslatorTest {
     }
 
     @Test
+    void anInputWithOpenSizesIsRefusedAsAnInputNotAsALayer() {
+        var e = assertThrows(AppException.class, () -> translate("3.11.3",
+                sequential(input("[null, null, null, 1]"), conv("conv2d", ""), FLATTEN, dense("dense", 10, "")), null));
+        assertEquals("test.h5: the model's input shape (None, None, 1) does not fit MNIST (784 pixel values, 28×28×1, or 28×28"
+                + " followed by Flatten or Reshape)", e.getMessage());
+    }
+
+    @Test
     void inputsThatDoNotFitMnistAreRefusedWithTheShape() {
         var e = assertThrows(AppException.class, () -> translate("3.11.3", sequential(input("[null, 100]"), dense("dense", 10, "")), null));
         assertEquals("test.h5: the model's input shape (100,) does not fit MNIST (784 pixel values, 28×28×1, or 28×28 followed by Flatten or Reshape)", e.getMessage());
