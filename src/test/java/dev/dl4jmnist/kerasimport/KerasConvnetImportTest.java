@@ -5,7 +5,10 @@ import dev.dl4jmnist.evaluation.PredictionMatch;
 import dev.dl4jmnist.model.DigitClassifier;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import dev.dl4jmnist.persistence.ModelStore;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -58,5 +61,19 @@ class KerasConvnetImportTest {
         PredictionMatch match = PredictionMatch.of(ours, keras);
         assertEquals(IMAGES, match.matching());
         assertTrue(match.maxAbsDifference() <= 1e-5, "max abs difference " + match.maxAbsDifference());
+    }
+
+    @Test
+    void aFunctionalCnnIsSavedAndReloadedAsAComputationGraphThatAnswersTheSame(@TempDir Path tmp) {
+        Path h5 = ConvnetVariants.input(3, 28, 28, 1).conv("conv2d", 8, 3, 2, "same", "linear", false)
+                .batchNorm("batch_normalization", 1e-3, true, true).activation("activation", "relu")
+                .pool("AveragePooling2D", "average_pooling2d", 2, 2, "same").flatten("flatten").dense("dense", 10, "softmax", true)
+                .writeKeras3(tmp.resolve("functional.h5"), true);
+        ImportedKerasModel m = KerasImporter.importModel(h5);
+        ComputationGraph graph = assertInstanceOf(ComputationGraph.class, m.model());
+        Path zip = tmp.resolve("functional.zip");
+        ModelStore.save(graph, zip, m.trainable());
+        INDArray pixels = TestData.mnist().test(200, 200).next().getFeatures();
+        assertEquals(DigitClassifier.of(graph).probabilities(pixels), ModelStore.loadClassifier(zip).probabilities(pixels));
     }
 }
