@@ -68,3 +68,29 @@ var match3 = compared3.savedPredictions();
 System.out.println("same class as Keras's saved predictions: " + match3.matching() + "/" + match3.total()
         + " (max abs probability difference " + match3.maxAbsDifference() + ")");
 System.out.println("Keras and DL4J agree on " + compared3.agreeing() + " of " + compared3.kerasTest().size() + " test images");
+
+// %% [markdown]
+// ## A convolutional network: keras.io's "Simple MNIST convnet" (Keras 3.11.3, PyTorch)
+//
+// Most Keras models people bring to Java are convolutional. This one (Conv2D 32 and 64, max pooling, Flatten,
+// Dropout, Dense; 1 epoch) takes each image as (28, 28, 1), channels_last. The import gives it the same 784
+// pixel values as every model here, reshaped to the image, and keeps its layers channels_last, so that Flatten
+// lays the 5×5×64 feature map out in Keras's order (see docs/keras-convnets.md):
+
+// %%
+Path convnet = Path.of("models", "keras", "keras-3.11.3-torch-convnet", "trained_model.h5");
+ImportedKerasModel importedCnn = ModelStore.importKeras(convnet);
+System.out.println(importedCnn.describeKeras() + ", " + importedCnn.modelClass() + " -> " + importedCnn.dl4jType());
+System.out.println(importedCnn.summary());
+importedCnn.translations().forEach(t -> System.out.println("translated: " + t));
+
+// %%
+var comparedCnn = CompareWithKeras.run(new CompareWithKeras.Request(convnet, NotebookSettings.modelFile(), true,
+        NotebookSettings.dataDir(),
+        NotebookSettings.file("keras-convnet-vs-dl4j.png")));
+System.out.println("Keras test score: " + comparedCnn.kerasTest().loss() + ", accuracy: " + comparedCnn.kerasTest().accuracy());
+System.out.println("Keras reported accuracy: " + comparedCnn.reference().reportedAccuracy().orElse(Double.NaN));
+var matchCnn = comparedCnn.savedPredictions();
+System.out.println("same class as Keras's saved predictions: " + matchCnn.matching() + "/" + matchCnn.total()
+        + " (max abs probability difference " + matchCnn.maxAbsDifference() + ")");
+System.out.println("Keras and DL4J agree on " + comparedCnn.agreeing() + " of " + comparedCnn.kerasTest().size() + " test images");

@@ -1,6 +1,8 @@
 /**
  * The dl4j-mnist application: the Keras MNIST tutorial reproduced and verified in Deeplearning4j.
- * This root package holds only {@link dev.dl4jmnist.AppException}, the error every layer raises for a
- * problem the user can fix; it depends on nothing of the application.
+ * This root package holds only the errors every layer raises for a problem the user can fix:
+ * {@link dev.dl4jmnist.AppException} (exit code 1), {@link dev.dl4jmnist.UsageException} (exit code 2) and
+ * {@link dev.dl4jmnist.UnsupportedModelException} (a model refused as unsupported, exit code 2); it depends
+ * on nothing of the application.
  */
 package dev.dl4jmnist;

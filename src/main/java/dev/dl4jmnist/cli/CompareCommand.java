@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
                 "and shows them side by side: accuracy, loss, how often they agree and where they do not.",
                 "When Keras's own predictions (test_probs.npy) sit beside the .h5, also checks the import against them."})
 public final class CompareCommand implements Callable<Integer> {
+    /** Width of the Keras column, unless the Keras file's path is longer. */
+    private static final int KERAS_COLUMN = 52;
     /** Disagreeing test indices listed in the output. */
     static final int LISTED = 10;
 
@@ -54,16 +56,17 @@ public final class CompareCommand implements Callable<Integer> {
         EvaluationResult kt = r.kerasTest();
         EvaluationResult dt = r.dl4jTest();
         String dash = "-";
-        row(out, "", "Keras", "DL4J");
-        row(out, "Source", k.source().toString(), r.hasDl4j() ? r.dl4jPath().toString() : "(none)");
-        row(out, "Keras version, backend", k.kerasVersion() + ", " + k.backend(), r.hasDl4j() ? "trained in DL4J" : dash);
-        row(out, "Network in DL4J", k.modelClass() + " -> " + k.dl4jType(), r.hasDl4j() ? r.dl4j().getClass().getSimpleName() : dash);
-        row(out, "Parameters", String.format(Locale.ROOT, "%,d", k.parameterCount()),
+        int width = Math.max(KERAS_COLUMN, k.source().toString().length() + 1);   // a long path keeps the DL4J column aligned
+        row(out, width, "", "Keras", "DL4J");
+        row(out, width, "Source", k.source().toString(), r.hasDl4j() ? r.dl4jPath().toString() : "(none)");
+        row(out, width, "Keras version, backend", k.kerasVersion() + ", " + k.backend(), r.hasDl4j() ? "trained in DL4J" : dash);
+        row(out, width, "Network in DL4J", k.modelClass() + " -> " + k.dl4jType(), r.hasDl4j() ? r.dl4j().getClass().getSimpleName() : dash);
+        row(out, width, "Parameters", String.format(Locale.ROOT, "%,d", k.parameterCount()),
                 r.hasDl4j() ? String.format(Locale.ROOT, "%,d", r.dl4j().numParams()) : dash);
-        row(out, "Test loss", fmt(kt.loss()), r.hasDl4j() ? fmt(dt.loss()) : dash);
-        row(out, "Test accuracy", fmt(kt.accuracy()), r.hasDl4j() ? fmt(dt.accuracy()) : dash);
+        row(out, width, "Test loss", fmt(kt.loss()), r.hasDl4j() ? fmt(dt.loss()) : dash);
+        row(out, width, "Test accuracy", fmt(kt.accuracy()), r.hasDl4j() ? fmt(dt.accuracy()) : dash);
         KerasReference ref = r.reference();
-        row(out, "Keras-reported accuracy", ref.reportedAccuracy().isPresent() ? fmt(ref.reportedAccuracy().getAsDouble()) : "unknown", dash);
+        row(out, width, "Keras-reported accuracy", ref.reportedAccuracy().isPresent() ? fmt(ref.reportedAccuracy().getAsDouble()) : "unknown", dash);
         out.println();
 
         PredictionMatch saved = r.savedPredictions();
@@ -96,8 +99,8 @@ public final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void row(PrintWriter out, String label, String keras, String dl4j) {
-        out.printf(Locale.ROOT, "%-24s %-52s %s%n", label, keras, dl4j);
+    private static void row(PrintWriter out, int width, String label, String keras, String dl4j) {
+        out.printf(Locale.ROOT, "%-24s %-" + width + "s %s%n", label, keras, dl4j);
     }
 
     private static String fmt(double v) {

@@ -59,7 +59,7 @@ public final class MnistApp implements Runnable {
 
     /** Exit code for a problem the user can fix (bad input, missing files). */
     public static final int EXIT_FAILURE = 1;
-    /** Exit code for invalid command-line usage. */
+    /** Exit code for invalid command-line usage, and for a model the application refuses as unsupported. */
     public static final int EXIT_USAGE = 2;
 
     private static int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {

@@ -5,6 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -22,6 +32,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +40,9 @@ import java.util.Map;
 /**
  * Verifies, layer by layer, that the network DL4J built says what the Keras configuration says: Dense
  * sizes, activations and biases, Activation layers, Dropout rates (DL4J stores the probability to keep),
- * the loss, and the optimizer with its values.
+ * Conv2D filters, kernel, strides, padding, bias and channels_last layout, pooling type, size, strides and
+ * padding, BatchNormalization epsilon, every Flatten of a feature map in channels_last order, the loss, and
+ * the optimizer with its values.
  *
  * @param verified   each property that matched, in words
  * @param mismatches each property that did not
@@ -38,14 +51,6 @@ import java.util.Map;
 public record ImportCheck(List<String> verified, List<String> mismatches, String optimizer) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double TOLERANCE = 1e-12;
-
-    /** Keras activation names and the DL4J activation class each must become. */
-    private static final Map<String, String> ACTIVATIONS = Map.ofEntries(
-            Map.entry("linear", "ActivationIdentity"), Map.entry("relu", "ActivationReLU"),
-            Map.entry("softmax", "ActivationSoftmax"), Map.entry("sigmoid", "ActivationSigmoid"),
-            Map.entry("tanh", "ActivationTanH"), Map.entry("elu", "ActivationELU"),
-            Map.entry("selu", "ActivationSELU"), Map.entry("softplus", "ActivationSoftPlus"),
-            Map.entry("softsign", "ActivationSoftSign"));
 
     /** @param withTraining whether the network was built with the translation's training configuration */
     static ImportCheck verify(Model model, KerasConfigTranslator.Translation translation, boolean withTraining) {
@@ -84,11 +89,20 @@ public record ImportCheck(List<String> verified, List<String> mismatches, String
                             : d instanceof Dropout p && Math.abs(p.getP() - (1 - rate)) < TOLERANCE;
                     check(matches, name + " Dropout rate " + rate + " (DL4J keeps " + fmt(1 - rate) + ")", ok, bad);
                 }
+                case "Conv2D" -> checkConv(name, config, dl4j, ok, bad);
+                case "MaxPooling2D", "AveragePooling2D" -> checkPooling(name, cls, config, dl4j, ok, bad);
+                case "GlobalAveragePooling2D", "GlobalMaxPooling2D" -> check(dl4j instanceof GlobalPoolingLayer g
+                                && g.getPoolingType() == (cls.startsWith("GlobalMax") ? PoolingType.MAX : PoolingType.AVG),
+                        name + " " + cls, ok, bad);
+                case "BatchNormalization" -> check(dl4j instanceof BatchNormalization b
+                                && Math.abs(b.getEps() - config.path("epsilon").asDouble()) <= TOLERANCE,
+                        name + " BatchNormalization epsilon " + config.path("epsilon").asDouble(), ok, bad);
                 default -> {
                     // other layer types are built by DL4J's importer as they are; not checked here
                 }
             }
         }
+        checkFlattenOrder(model, ok, bad);
         String optimizer = null;
         if (withTraining && translation.trainingJson() != null) {
             ObjectNode training = parse(translation.trainingJson());
@@ -103,8 +117,70 @@ public record ImportCheck(List<String> verified, List<String> mismatches, String
         return new ImportCheck(List.copyOf(ok), List.copyOf(bad), optimizer);
     }
 
+    private static void checkConv(String name, JsonNode config, Layer dl4j, List<String> ok, List<String> bad) {
+        if (!(dl4j instanceof ConvolutionLayer conv)) {
+            bad.add(name + ": DL4J built " + dl4j.getClass().getSimpleName() + ", not a convolution");
+            return;
+        }
+        check(conv.getNOut() == config.path("filters").asLong(), name + " Conv2D filters " + config.path("filters").asLong(), ok, bad);
+        check(Arrays.equals(conv.getKernelSize(), ints(config.path("kernel_size"))), name + " kernel_size " + config.path("kernel_size"), ok, bad);
+        check(Arrays.equals(conv.getStride(), ints(config.path("strides"))), name + " strides " + config.path("strides"), ok, bad);
+        checkPadding(name, config, conv.getConvolutionMode(), conv.getPadding(), ok, bad);
+        check(conv.hasBias() == config.path("use_bias").asBoolean(true), name + " use_bias " + config.path("use_bias").asBoolean(true), ok, bad);
+        check(conv.getCnn2dDataFormat() == CNN2DFormat.NHWC, name + " channels_last (DL4J NHWC)", ok, bad);
+        checkActivation(name, config.path("activation").asText(), dl4j, ok, bad);
+    }
+
+    private static void checkPooling(String name, String cls, JsonNode config, Layer dl4j, List<String> ok, List<String> bad) {
+        if (!(dl4j instanceof SubsamplingLayer pool)) {
+            bad.add(name + ": DL4J built " + dl4j.getClass().getSimpleName() + ", not a pooling layer");
+            return;
+        }
+        boolean max = cls.startsWith("Max");
+        check(pool.getPoolingType() == (max ? PoolingType.MAX : PoolingType.AVG), name + " " + cls, ok, bad);
+        int[] size = ints(config.path("pool_size"));
+        check(Arrays.equals(pool.getKernelSize(), size), name + " pool_size " + config.path("pool_size"), ok, bad);
+        int[] strides = config.path("strides").isArray() ? ints(config.path("strides")) : size;   // Keras: strides default to pool_size
+        check(Arrays.equals(pool.getStride(), strides), name + " strides " + Arrays.toString(strides), ok, bad);
+        checkPadding(name, config, pool.getConvolutionMode(), pool.getPadding(), ok, bad);
+        check(pool.getCnn2dDataFormat() == CNN2DFormat.NHWC, name + " channels_last (DL4J NHWC)", ok, bad);
+    }
+
+    /** Keras "same" is DL4J's Same mode (the odd padding row/column after); "valid" is no padding. */
+    private static void checkPadding(String name, JsonNode config, ConvolutionMode mode, int[] padding, List<String> ok, List<String> bad) {
+        boolean same = config.path("padding").asText().equals("same");
+        check(same ? mode == ConvolutionMode.Same : mode != ConvolutionMode.Same && Arrays.stream(padding).allMatch(p -> p == 0),
+                name + " padding " + config.path("padding").asText() + " (DL4J " + mode + ")", ok, bad);
+    }
+
+    /** Every flatten of a feature map must read it channels_last, Keras's order: (row × width + column) × channels + channel. */
+    private static void checkFlattenOrder(Model model, List<String> ok, List<String> bad) {
+        List<InputPreProcessor> preprocessors = new ArrayList<>();
+        if (model instanceof MultiLayerNetwork net) {
+            preprocessors.addAll(net.getLayerWiseConfigurations().getInputPreProcessors().values());
+        } else {
+            ((ComputationGraph) model).getConfiguration().getVertices().values().forEach(v -> {
+                if (v instanceof LayerVertex lv && lv.getPreProcessor() != null) preprocessors.add(lv.getPreProcessor());
+            });
+        }
+        for (InputPreProcessor p : preprocessors) {
+            if (p instanceof CnnToFeedForwardPreProcessor flatten) {
+                check(flatten.getFormat() == CNN2DFormat.NHWC, "Flatten of the " + flatten.getInputHeight() + "×" + flatten.getInputWidth()
+                        + "×" + flatten.getNumChannels() + " feature map in channels_last order (DL4J " + flatten.getFormat() + ")", ok, bad);
+            }
+        }
+    }
+
+    private static int[] ints(JsonNode array) {
+        int[] out = new int[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asInt();
+        }
+        return out;
+    }
+
     private static void checkActivation(String name, String keras, Layer dl4j, List<String> ok, List<String> bad) {
-        String expected = ACTIVATIONS.get(keras);
+        String expected = KerasLayers.ACTIVATIONS.get(keras);
         if (expected == null) {
             return;
         }

@@ -13,6 +13,8 @@ import java.util.List;
  *
  * @param model          a {@link MultiLayerNetwork} (Sequential) or {@link ComputationGraph} (Functional API)
  * @param modelClass     Keras's model class: Sequential, Model or Functional
+ * @param parameterCount the parameters Keras counts: every weight in the file (BatchNormalization's moving
+ *                       statistics included, as Keras's summary counts them)
  * @param trainable      true when the training configuration (loss and optimizer) was imported, so
  *                       {@code fit} continues training as Keras would
  * @param trainingNote   the imported optimizer when trainable, otherwise why training cannot continue

@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dl4jmnist.AppException;
 
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,13 +33,20 @@ import java.util.Set;
  *       layers do not have (Keras 2 and 3 call it {@code rate}), so its Dropout layers would never drop;
  *       the rate is copied to {@code dropout};</li>
  *   <li>{@code Input(shape=(28, 28))} (or 28×28×1) followed by {@code Flatten()}: given a 784-value input
- *       and the Flatten layer dropped (the application's input policy, in {@link MnistInput});</li>
+ *       and the Flatten layer dropped; an image input (28×28×1) used otherwise: given a 784-value input and a
+ *       {@code Reshape((28, 28, 1))} after it (the application's input policy, in {@link MnistInput});</li>
+ *   <li>{@code Reshape} with a -1 size: given the size Keras works out (DL4J's importer cannot);</li>
+ *   <li>{@code BatchNormalization} without scale or centre: DL4J's layer always has gamma and beta, so it is
+ *       given gamma = 1 and beta = 0 ({@link #weightsForDl4j});</li>
  *   <li>optimizer: Keras 3 configs have no {@code decay} key (the importer needs it), given as 0; Keras's
  *       {@code Adagrad} is named {@code Adgrad} in the importer; options DL4J cannot reproduce (weight
  *       decay, gradient clipping, EMA, AMSGrad, schedules, classical momentum, centred RMSprop) leave the
  *       model importable for inference only, with the reason in {@link Translation#trainingProblem()}.</li>
  * </ul>
- * The model's input must then be MNIST's 784 values ({@link MnistInput}); anything else is an {@link AppException}.
+ * Before any rewrite, every layer must be one the import reproduces ({@link KerasLayers}); after them, the model's
+ * input must be MNIST's 784 values ({@link MnistInput}); anything else is an {@link AppException}. Convolutional
+ * layers need no rewrite: DL4J's importer keeps channels_last data channels_last (NHWC layers, and a Flatten that
+ * reads a feature map in Keras's order), which {@link ImportCheck} verifies.
  */
 public final class KerasConfigTranslator {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,6 +79,7 @@ public final class KerasConfigTranslator {
     public static Translation translate(String source, String kerasVersion, String backend, String modelConfig,
                                         String trainingConfig) {
         Set<String> changes = new LinkedHashSet<>();
+        String fixedGammaBeta = null;   // a BatchNormalization whose fixed gamma/beta DL4J would train
         ObjectNode root = parseObject(source, "model_config", modelConfig);
         String modelClass = root.path("class_name").asText("");
         if (!List.of("Sequential", "Model", "Functional").contains(modelClass)) {
@@ -84,6 +97,7 @@ public final class KerasConfigTranslator {
 
         ArrayNode layers = layerList(source, root);
         boolean functional = !modelClass.equals("Sequential");
+        Map<String, List<Integer>> inputShapes = KerasLayers.requireSupported(source, layers, functional);
         for (JsonNode node : layers) {
             ObjectNode layer = (ObjectNode) node;
             String cls = layer.path("class_name").asText();
@@ -96,6 +110,22 @@ public final class KerasConfigTranslator {
                 double rate = config.get("rate").asDouble();
                 config.put("dropout", rate);
                 changes.add("Dropout rate copied to the 'dropout' key DL4J reads (otherwise its Dropout layers keep every activation)");
+            }
+            if (cls.equals("Reshape") && hasOpenSize(config.path("target_shape"))) {
+                List<Integer> target = KerasLayers.reshapeTarget(config.path("target_shape"), inputShapes.get(config.path("name").asText()));
+                if (!target.contains(-1)) {
+                    String written = describe(dims(JsonNodeFactory.instance.arrayNode().addNull().addAll((ArrayNode) config.get("target_shape"))));
+                    ArrayNode resolved = config.putArray("target_shape");
+                    target.forEach(resolved::add);
+                    changes.add("Reshape '" + config.path("name").asText() + "' target " + written + " given as " + describe(target)
+                            + " (DL4J's importer cannot work out a -1 size)");
+                }
+            }
+            if (cls.equals("BatchNormalization") && !(config.path("center").asBoolean(true) && config.path("scale").asBoolean(true))) {
+                config.put("center", true).put("scale", true);
+                fixedGammaBeta = fixedGammaBeta != null ? fixedGammaBeta : config.path("name").asText();
+                changes.add("BatchNormalization without scale or centre given gamma = 1 and beta = 0 (DL4J's layer always has both;"
+                        + " Keras computes exactly that without them)");
             }
             if (functional && layer.has("inbound_nodes")) {
                 if (convertInboundNodes(layer)) {
@@ -114,6 +144,7 @@ public final class KerasConfigTranslator {
             }
         }
         MnistInput.collapseFlattenInput(source, layers, functional, changes);
+        MnistInput.reshapeImageInput(layers, functional, changes);
         MnistInput.requireMnistInput(source, layers, functional);
 
         String trainingJson = null;
@@ -123,11 +154,36 @@ public final class KerasConfigTranslator {
         } else {
             ObjectNode training = parseObject(source, "training_config", trainingConfig);
             trainingProblem = translateOptimizer(training, changes);
+            if (trainingProblem == null && fixedGammaBeta != null) {
+                trainingProblem = "BatchNormalization '" + fixedGammaBeta + "' has no scale or centre: Keras keeps them at 1 and 0,"
+                        + " DL4J would train them";
+            }
             if (trainingProblem == null) {
                 trainingJson = training.toString();
             }
         }
         return new Translation(root.toString(), trainingJson, trainingProblem, modelClass, List.copyOf(changes));
+    }
+
+    /**
+     * The file's weights as DL4J's layers take them: a BatchNormalization saved without scale (or centre) is given
+     * gamma = 1 (beta = 0), one per channel, to match the configuration {@link #translate} gives DL4J.
+     */
+    static Map<String, Map<String, INDArray>> weightsForDl4j(KerasFile file) {
+        Map<String, Map<String, INDArray>> out = new LinkedHashMap<>(file.weights());
+        for (JsonNode layer : layerList(file.path().toString(), parseObject(file.path().toString(), "model_config", file.modelConfig()))) {
+            JsonNode c = layer.path("config");
+            Map<String, INDArray> w = out.get(c.path("name").asText());
+            if (!layer.path("class_name").asText().equals("BatchNormalization") || w == null || !w.containsKey("moving_mean")) {
+                continue;
+            }
+            Map<String, INDArray> completed = new LinkedHashMap<>(w);
+            long channels = w.get("moving_mean").length();
+            completed.putIfAbsent("gamma", Nd4j.ones(DataType.FLOAT, channels));
+            completed.putIfAbsent("beta", Nd4j.zeros(DataType.FLOAT, channels));
+            out.put(c.path("name").asText(), completed);
+        }
+        return out;
     }
 
     /** The layer configs: Sequential's {@code config} is a list (before Keras 2.2.3) or {@code config.layers}. */
@@ -172,6 +228,15 @@ public final class KerasConfigTranslator {
         } else if (value.isArray()) {
             value.forEach(v -> collectHistories(v, out));
         }
+    }
+
+    private static boolean hasOpenSize(JsonNode target) {
+        for (JsonNode d : target) {
+            if (d.asInt() == -1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A batch shape without its batch dimension, or null when it is not a list of sizes. */

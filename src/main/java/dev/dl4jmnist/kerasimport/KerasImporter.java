@@ -11,14 +11,18 @@ import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelUtils;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Imports a Keras {@code model.save("….h5")} file (Keras 2 or 3, Sequential or Functional API) into DL4J:
  * reads the file ({@link KerasFile}), translates its configuration ({@link KerasConfigTranslator}),
- * lets DL4J's Keras importer build the network from that JSON, copies the weights from the file, and
- * verifies the network against the file's configuration ({@link ImportCheck}).
+ * lets DL4J's Keras importer build the network from that JSON, copies the weights from the file, corrects
+ * what the importer builds wrongly ({@link Dl4jCorrections}) and verifies the network against the file's
+ * configuration ({@link ImportCheck}).
  */
 public final class KerasImporter {
     private KerasImporter() {
@@ -52,11 +56,14 @@ public final class KerasImporter {
         if (trainable) {
             trainingNote = check.optimizer();
         }
+        List<String> changes = new ArrayList<>(t.changes());
+        built.corrections.ifPresent(changes::add);
         return new ImportedKerasModel(h5, built.model, file.kerasVersion(), file.backend(), t.modelClass(),
-                built.model.numParams(), trainable, trainingNote, t.changes(), check.verified());
+                file.parameterCount(), trainable, trainingNote, List.copyOf(changes), check.verified());
     }
 
-    private record Built(Model model, boolean training) {
+    /** @param corrections what {@link Dl4jCorrections} changed on the built network, if anything */
+    private record Built(Model model, boolean training, Optional<String> corrections) {
     }
 
     private static Built buildOrFail(KerasFile file, KerasConfigTranslator.Translation t, boolean training) {
@@ -86,18 +93,19 @@ public final class KerasImporter {
             model = keras.getMultiLayerNetwork(false);
             layers = keras.getLayers();
         }
+        Map<String, Map<String, INDArray>> fileWeights = KerasConfigTranslator.weightsForDl4j(file);
         for (Map.Entry<String, KerasLayer> e : layers.entrySet()) {
             if (e.getValue().getNumParams() == 0) {
                 continue;
             }
-            Map<String, INDArray> weights = file.weights().get(e.getKey());
+            Map<String, INDArray> weights = fileWeights.get(e.getKey());
             if (weights == null) {
                 throw new AppException(file.path() + ": the file has no weights for layer '" + e.getKey() + "'");
             }
             e.getValue().setWeights(new HashMap<>(weights));
         }
         KerasModelUtils.copyWeightsToModel(model, layers);
-        return new Built(model, training);
+        return new Built(model, training, Dl4jCorrections.removeKeepAllDropout(model));
     }
 
     private static String firstLine(Throwable e) {

@@ -17,6 +17,9 @@ import java.util.Arrays;
 /**
  * The one inference API: a network that maps 784 pixels (0..1) to 10 digit probabilities, run in
  * inference mode (no dropout), for a {@link MultiLayerNetwork} or a single-output {@link ComputationGraph}.
+ * A convolutional network takes the same 784 values and reshapes them itself, in an input preprocessor in
+ * front of its first layer: {@link MnistCnn}'s {@code InputType.convolutionalFlat(28, 28, 1)}, or an imported
+ * Keras CNN's {@code Reshape((28, 28, 1))} (same row-major order, so the image is the one Keras saw).
  *
  * <p><b>Thread safety.</b> Every method may be called from many threads at once. DL4J networks are not
  * safe for concurrent {@code output} calls (they keep the current input, layer state and workspaces in

@@ -3,6 +3,7 @@ package dev.dl4jmnist.model;
 import dev.dl4jmnist.data.MnistData;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -34,7 +35,9 @@ public final class ModelSummary {
             long params = layers[i].numParams();
             total += params;
             String name = conf.getLayerName() + " (" + conf.getClass().getSimpleName() + ")";
-            String shape = shapes != null ? shape(shapes.get(i)) : "(None, " + width + ")";
+            // a loss layer passes its input on unchanged (DL4J infers a width of 0 for one the Keras importer adds)
+            InputType type = shapes == null ? null : conf instanceof LossLayer && i > 0 ? shapes.get(i - 1) : shapes.get(i);
+            String shape = type != null ? shape(type) : "(None, " + width + ")";
             sb.append(row(name, shape, String.format(Locale.ROOT, "%,d", params))).append('\n');
             sb.append(i == layers.length - 1 ? DOUBLE_RULE : RULE).append('\n');
         }

@@ -7,7 +7,10 @@ import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;
 import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException;
 import org.deeplearning4j.nn.modelimport.keras.utils.KerasOptimizerUtils;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import dev.dl4jmnist.TestData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.AdaGrad;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -19,6 +22,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +76,41 @@ class Dl4jImporterFixesTest {
         AdaGrad g = assertInstanceOf(AdaGrad.class, KerasOptimizerUtils.mapOptimizer(optimizerOf(t.trainingJson())));
         assertEquals(0.01, g.getLearningRate());
         assertEquals(1e-7, g.getEpsilon());
+    }
+
+    /** A small convnet in Keras 2's layout, which DL4J's importer reads itself (see {@link ConvnetVariants}). */
+    private static ConvnetVariants smallConvnet() {
+        return ConvnetVariants.input(1, 28, 28, 1).conv("conv2d", 4, 3, 1, "valid", "relu", true)
+                .pool("MaxPooling2D", "max_pooling2d", 2, 2, "valid");
+    }
+
+    @Test
+    void dl4jAloneCannotTrainAChannelsLastConvnetForTheKeepEverythingDropoutItAddsToEachLayer(@TempDir Path tmp) throws Exception {
+        Path file = smallConvnet().flatten("flatten").dense("dense", 10, "softmax", true).writeKeras2(tmp.resolve("cnn.h5"));
+        MultiLayerNetwork plain = KerasModelImport.importKerasSequentialModelAndWeights(file.toString(), false);
+        Dropout keepAll = assertInstanceOf(Dropout.class, plain.getLayer(0).conf().getLayer().getIDropout());
+        assertEquals(1.0, keepAll.getP());
+        DataSet batch = TestData.mnist().test(16, 16).next();
+        DataSet images = new DataSet(batch.getFeatures().reshape(16, 28, 28, 1), batch.getLabels());
+        assertThrows(RuntimeException.class, () -> plain.fit(images));      // its mask is NHWC, the gradient NCHW
+
+        MultiLayerNetwork fixed = (MultiLayerNetwork) KerasImporter.importModel(file).model();
+        assertNull(fixed.getLayer(0).conf().getLayer().getIDropout());
+        fixed.setListeners();
+        fixed.fit(batch);                                                    // 784 values per image, reshaped by the import
+    }
+
+    @Test
+    void dl4jAloneCannotReadBatchNormalizationWithoutCentreNorAReshapeWithMinusOne(@TempDir Path tmp) {
+        Path noScale = smallConvnet().batchNorm("batch_normalization", 1e-3, false, true).flatten("flatten")
+                .dense("dense", 10, "softmax", true).writeKeras2(tmp.resolve("bn.h5"));
+        assertThrows(Exception.class, () -> KerasModelImport.importKerasSequentialModelAndWeights(noScale.toString(), false));
+        assertInstanceOf(MultiLayerNetwork.class, KerasImporter.importModel(noScale).model());
+
+        Path minusOne = ConvnetVariants.input(1, 784).reshape("reshape", -1, 28, 1).conv("conv2d", 4, 3, 1, "valid", "relu", true)
+                .flatten("flatten").dense("dense", 10, "softmax", true).writeKeras2(tmp.resolve("reshape.h5"));
+        assertThrows(Exception.class, () -> KerasModelImport.importKerasSequentialModelAndWeights(minusOne.toString(), false));
+        assertInstanceOf(MultiLayerNetwork.class, KerasImporter.importModel(minusOne).model());
     }
 
     @SuppressWarnings("unchecked")

@@ -175,12 +175,70 @@ class KerasConfigTranslatorTest {
         assertEquals("[null,784]", layers.get(0).path("config").path("batch_input_shape").toString());
     }
 
+    private static String conv(String name, String extra) {
+        return "{\"class_name\": \"Conv2D\", \"config\": {\"name\": \"" + name + "\", \"filters\": 4, \"kernel_size\": [3, 3],"
+                + " \"strides\": [1, 1], \"padding\": \"valid\", \"data_format\": \"channels_last\", \"activation\": \"relu\","
+                + " \"use_bias\": true" + extra + "}}";
+    }
+
+    private static final String FLATTEN = "{\"class_name\": \"Flatten\", \"config\": {\"name\": \"flatten\", \"data_format\": \"channels_last\"}}";
+
+    @Test
+    void imageInputIsGiven784PixelValuesAndAReshapeBeforeTheFirstConvolution() throws Exception {
+        var t = translate("3.11.3", sequential(input("[null, 28, 28, 1]"), conv("conv2d", ""), FLATTEN, dense("dense", 10, "")), null);
+        JsonNode layers = layers(t);
+        assertEquals("[null,784]", layers.get(0).path("config").path("batch_input_shape").toString());
+        assertEquals("Reshape", layers.get(1).path("class_name").asText());
+        assertEquals("[28,28,1]", layers.get(1).path("config").path("target_shape").toString());
+        assertEquals("Conv2D", layers.get(2).path("class_name").asText());
+        assertTrue(t.changes().contains("Input(shape=(28, 28, 1)) given as 784 pixel values followed by Reshape((28, 28, 1)) named"
+                + " 'mnist_pixels_to_image' (the application feeds flat pixels; same row-major order, so the first layer sees the same image)"));
+    }
+
+    @Test
+    void keras2FirstConvolutionHoldingTheInputShapeGetsTheReshapeInFrontOfIt() throws Exception {
+        var t = translate("2.2.4", sequential(conv("conv2d_1", ", \"batch_input_shape\": [null, 28, 28, 1]"), FLATTEN, dense("dense_1", 10, "")), null);
+        JsonNode layers = layers(t);
+        assertEquals("Reshape", layers.get(0).path("class_name").asText());
+        assertEquals("[null,784]", layers.get(0).path("config").path("batch_input_shape").toString());
+        assertTrue(layers.get(1).path("config").path("batch_input_shape").isMissingNode());
+    }
+
+    @Test
+    void reshapeWithAMinusOneIsGivenTheSizeKerasWorksOut() throws Exception {
+        String reshape = "{\"class_name\": \"Reshape\", \"config\": {\"name\": \"reshape\", \"target_shape\": [-1, 28, 1]}}";
+        var t = translate("3.11.3", sequential(input("[null, 784]"), reshape, conv("conv2d", ""), FLATTEN, dense("dense", 10, "")), null);
+        assertEquals("[28,28,1]", layers(t).get(1).path("config").path("target_shape").toString());
+        assertTrue(t.changes().contains("Reshape 'reshape' target (-1, 28, 1) given as (28, 28, 1) (DL4J's importer cannot work out a -1 size)"),
+                t.changes().toString());
+    }
+
+    @Test
+    void batchNormalizationWithoutScaleIsGivenGammaOneAndCannotTrainOn() throws Exception {
+        String bn = "{\"class_name\": \"BatchNormalization\", \"config\": {\"name\": \"bn\", \"axis\": -1, \"epsilon\": 0.001,"
+                + " \"center\": true, \"scale\": false}}";
+        var t = translate("3.11.3", sequential(input("[null, 784]"), bn, dense("dense", 10, "")), adamK3(""));
+        assertTrue(layers(t).get(1).path("config").path("scale").asBoolean());
+        assertNull(t.trainingJson());
+        assertEquals("BatchNormalization 'bn' has no scale or centre: Keras keeps them at 1 and 0, DL4J would train them", t.trainingProblem());
+    }
+
+    @Test
+    void anInputWithOpenSizesIsRefusedAsAnInputNotAsALayer() {
+        var e = assertThrows(AppException.class, () -> translate("3.11.3",
+                sequential(input("[null, null, null, 1]"), conv("conv2d", ""), FLATTEN, dense("dense", 10, "")), null));
+        assertEquals("test.h5: the model's input shape (None, None, 1) does not fit MNIST (784 pixel values, 28×28×1, or 28×28"
+                + " followed by Flatten or Reshape)", e.getMessage());
+    }
+
     @Test
     void inputsThatDoNotFitMnistAreRefusedWithTheShape() {
         var e = assertThrows(AppException.class, () -> translate("3.11.3", sequential(input("[null, 100]"), dense("dense", 10, "")), null));
-        assertEquals("test.h5: the model's input shape (100,) does not fit MNIST (784 pixel values, or 28×28 followed by Flatten)", e.getMessage());
+        assertEquals("test.h5: the model's input shape (100,) does not fit MNIST (784 pixel values, 28×28×1, or 28×28 followed by Flatten or Reshape)", e.getMessage());
         var e2 = assertThrows(AppException.class, () -> translate("3.11.3", sequential(input("[null, 28, 28]"), dense("dense", 10, "")), null));
-        assertEquals("test.h5: the model's input shape (28, 28) does not fit MNIST (784 pixel values, or 28×28 followed by Flatten)", e2.getMessage());
+        // a Dense layer straight on a 28×28 input is applied row by row in Keras: refused as unsupported, before the input check
+        assertEquals("test.h5: layer 2 of 2, 'dense' (Dense), is not supported: its input has 2 dimensions; Keras applies Dense to"
+                + " the last one, which DL4J does not (put a Flatten before it)", e2.getMessage());
         var e3 = assertThrows(AppException.class, () -> translate("2.3.1", sequential(dense("dense", 10, "")), null));
         assertEquals("test.h5: the model does not record its input shape, so it cannot be checked against MNIST", e3.getMessage());
     }

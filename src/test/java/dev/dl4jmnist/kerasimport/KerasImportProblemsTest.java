@@ -59,14 +59,16 @@ class KerasImportProblemsTest {
     }
 
     @Test
-    void layerDl4jCannotMap() {
-        assertEquals("src/test/resources/keras/unmappable-layer.h5: DL4J cannot map this Keras model: Unsupported keras layer"
-                + " type UnitNormalization.", failure(DIR.resolve("unmappable-layer.h5")));
+    void layerOutsideTheSupportedListIsRefusedByClassNameAndPosition() {
+        assertEquals("src/test/resources/keras/unmappable-layer.h5: layer 3 of 9, 'unit_normalization' (UnitNormalization), is not"
+                + " supported: the import reproduces only InputLayer, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D,"
+                + " GlobalMaxPooling2D, BatchNormalization, Flatten, Reshape, Dense, Activation, Dropout layers",
+                failure(DIR.resolve("unmappable-layer.h5")));
     }
 
     @Test
     void inputThatDoesNotFitMnist() {
         assertEquals("src/test/resources/keras/wrong-input.h5: the model's input shape (100,) does not fit MNIST"
-                + " (784 pixel values, or 28×28 followed by Flatten)", failure(DIR.resolve("wrong-input.h5")));
+                + " (784 pixel values, 28×28×1, or 28×28 followed by Flatten or Reshape)", failure(DIR.resolve("wrong-input.h5")));
     }
 }

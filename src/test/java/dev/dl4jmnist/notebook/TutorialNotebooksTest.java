@@ -86,7 +86,8 @@ class TutorialNotebooksTest {
         assertThat(RUNS.get("06-save-reload.jsh").cells()).last()
                 .satisfies(c -> assertThat(c.outputs()).containsExactly(new CellOutput.Value("true")));
         assertThat(text("07-keras.jsh")).contains("Keras 2.3.1 (theano)", "Keras 3.11.3 (torch)",
-                "same class as Keras's saved predictions: 10000/10000", "Total params: 669,706");
+                "same class as Keras's saved predictions: 10000/10000", "Total params: 669,706",
+                "Keras 3.11.3 (torch), Sequential -> MultiLayerNetwork", "Total params: 34,826");
         assertThat(text("08-experiments.jsh")).contains("500 training images, 500 test images per configuration",
                 "b10000-h512-512-e5");
         assertThat(pictures("08-experiments.jsh")).isEqualTo(3);
