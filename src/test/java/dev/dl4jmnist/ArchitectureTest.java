@@ -49,6 +49,17 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The server reaches the application only through app: no feature or base package, no DL4J or ND4J. */
+    @Test
+    void theServerTalksOnlyToTheApplicationLayer() {
+        String[] below = java.util.stream.Stream.concat(java.util.Arrays.stream(FEATURES), java.util.stream.Stream.of(
+                "dev.dl4jmnist.model..", "dev.dl4jmnist.fastlayers..", "dev.dl4jmnist.data..", "dev.dl4jmnist.io..",
+                "dev.dl4jmnist.platform..", "org.deeplearning4j..", "org.nd4j..")).toArray(String[]::new);
+        noClasses().that().resideInAPackage("dev.dl4jmnist.server..")
+                .should().dependOnClassesThat().resideInAnyPackage(below)
+                .check(classes);
+    }
+
     @Test
     void theFastLayersStandOnDl4jAlone() {
         noClasses().that().resideInAPackage("dev.dl4jmnist.fastlayers..")

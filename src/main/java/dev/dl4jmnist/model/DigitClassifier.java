@@ -65,6 +65,21 @@ public final class DigitClassifier {
         return network;
     }
 
+    /**
+     * Whether the network convolves an image (an {@code MnistCnn}, or an imported Keras convnet) rather than
+     * reading the 784 values as a flat vector through dense layers only.
+     */
+    public boolean isConvolutional() {
+        org.deeplearning4j.nn.api.Layer[] layers = network instanceof MultiLayerNetwork net ? net.getLayers()
+                : ((ComputationGraph) network).getLayers();
+        for (org.deeplearning4j.nn.api.Layer layer : layers) {
+            if (layer.conf() != null && layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Probabilities for a batch of images, one row each ({@code [n, 784]} in, {@code [n, 10]} out). */
     public INDArray probabilities(INDArray pixels) {
         INDArray out;

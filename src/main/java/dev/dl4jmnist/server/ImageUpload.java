@@ -17,6 +17,7 @@ final class ImageUpload {
     /** Content types accepted for a raw body. */
     static final List<String> IMAGE_TYPES = List.of("image/png", "image/jpeg", "image/bmp", "image/gif");
     static final String FIELD = "image";
+    private static final String EMPTY = "the request body is empty: send the picture's bytes";
 
     /** The picture's bytes and, for an upload, its file name (else null). */
     record Picture(byte[] bytes, String name) {
@@ -26,21 +27,18 @@ final class ImageUpload {
     }
 
     static Picture from(Context ctx, long maxBytes) {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) {
-            throw tooLarge(maxBytes);
-        }
+        RequestBody.requireDeclaredWithin(ctx, maxBytes);
         String type = baseType(ctx.contentType());
         if (type.equals("multipart/form-data")) {
             return fromMultipart(ctx, maxBytes);
         }
         if (!IMAGE_TYPES.contains(type)) {
-            discardBody(ctx, maxBytes);          // read it, so the client gets the answer, not a closed connection
+            RequestBody.discard(ctx, maxBytes);          // read it, so the client gets the answer, not a closed connection
             throw new ApiException(415, (type.isEmpty() ? "no content type" : "content type " + type + " is not supported")
                     + ": send image/png, image/jpeg, image/bmp or image/gif, or a multipart form with the field 'image'");
         }
         try (InputStream in = ctx.bodyInputStream()) {
-            return new Picture(readCapped(in, maxBytes), null);
+            return new Picture(RequestBody.readCapped(in, maxBytes, EMPTY), null);
         } catch (IOException e) {
             throw new ApiException(400, "cannot read the request body: " + e.getMessage());
         }
@@ -53,7 +51,7 @@ final class ImageUpload {
         } catch (RuntimeException e) {
             if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("exceed")
                     || String.valueOf(e.getCause()).toLowerCase(Locale.ROOT).contains("exceed")) {
-                throw tooLarge(maxBytes);
+                throw RequestBody.tooLarge(maxBytes);
             }
             throw new ApiException(400, "cannot read the multipart form");
         }
@@ -61,46 +59,14 @@ final class ImageUpload {
             throw new ApiException(400, "the multipart form has no field 'image'");
         }
         if (file.size() > maxBytes) {
-            throw tooLarge(maxBytes);
+            throw RequestBody.tooLarge(maxBytes);
         }
         try (InputStream in = file.content()) {
             String name = file.filename() == null || file.filename().isBlank() ? null : file.filename();
-            return new Picture(readCapped(in, maxBytes), name);
+            return new Picture(RequestBody.readCapped(in, maxBytes, EMPTY), name);
         } catch (IOException e) {
             throw new ApiException(400, "cannot read the multipart field 'image': " + e.getMessage());
         }
-    }
-
-    /**
-     * Reads and drops a body of at most {@code maxBytes} (a longer one is left: the connection then closes),
-     * so that a client still sending gets the error answer instead of a closed connection.
-     */
-    static void discardBody(Context ctx, long maxBytes) {
-        try (InputStream in = ctx.bodyInputStream()) {
-            byte[] buffer = new byte[8192];
-            long left = maxBytes;
-            for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
-                left -= n;
-            }
-        } catch (IOException e) {
-            // the error answer follows in any case
-        }
-    }
-
-    /** Reads at most {@code maxBytes}; a body that goes on past them is refused without reading the rest. */
-    private static byte[] readCapped(InputStream in, long maxBytes) throws IOException {
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        if (bytes.length > maxBytes) {
-            throw tooLarge(maxBytes);
-        }
-        if (bytes.length == 0) {
-            throw new ApiException(400, "the request body is empty: send the picture's bytes");
-        }
-        return bytes;
-    }
-
-    private static ApiException tooLarge(long maxBytes) {
-        return new ApiException(413, "the body is larger than the limit of " + maxBytes + " bytes");
     }
 
     /** {@code image/png; charset=x} → {@code image/png}; null → "". */

@@ -1,26 +1,26 @@
 package dev.dl4jmnist.server;
 
 import ch.qos.logback.classic.Level;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.app.ModelUnavailableException;
+import dev.dl4jmnist.app.ServeModels;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Semaphore;
 
 /**
- * The HTTP server: the drawing page ({@code /}, static files from {@code web/} in the resources), the
- * prediction API ({@code POST /api/predict}, {@code GET /api/model}, {@code GET /health}) and its JSON
- * errors. Stopping it stops accepting connections and lets requests in flight finish (up to
+ * The HTTP server: the drawing page ({@code /}, static files from {@code web/} in the resources), the page's
+ * prediction API ({@code /api/...}, {@code /health}), the Open Inference Protocol ({@code /v2/...}) with Triton's
+ * model repository extension, and {@code /metrics}; JSON errors. {@link #drain()} turns readiness false while
+ * requests are still answered; stopping stops accepting connections and lets requests in flight finish (up to
  * {@link #STOP_TIMEOUT_MS}).
  */
 public final class PredictionServer implements AutoCloseable {
@@ -31,16 +31,16 @@ public final class PredictionServer implements AutoCloseable {
 
     private static final Logger ACCESS = LoggerFactory.getLogger(ACCESS_LOG);
     private static final Logger LOG = LoggerFactory.getLogger(PredictionServer.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Where the page's files (HTML, CSS, JS) are in the resources. */
     private static final String WEB_FILES = "/web";
 
     /**
-     * @param port         0 picks a free port
-     * @param maxBodyBytes larger request bodies get 413
-     * @param accessLog    log one line per request at INFO
+     * @param port            0 picks a free port
+     * @param maxBodyBytes    larger request bodies get 413
+     * @param accessLog       log one line per request at INFO
+     * @param managementToken the token that opens the model repository endpoints to other machines (null: loopback only)
      */
-    public record Options(String host, int port, long maxBodyBytes, boolean accessLog) {
+    public record Options(String host, int port, long maxBodyBytes, boolean accessLog, String managementToken) {
         public Options {
             if (maxBodyBytes < 1) {
                 throw new AppException("the body limit must be positive, got " + maxBodyBytes);
@@ -49,36 +49,41 @@ public final class PredictionServer implements AutoCloseable {
                 throw new AppException("the port must be between 0 and 65535, got " + port);
             }
         }
+
+        public Options(String host, int port, long maxBodyBytes, boolean accessLog) {
+            this(host, port, maxBodyBytes, accessLog, null);
+        }
     }
 
-    /**
-     * How many predictions compute at once: one per core. Jetty runs every request on its own thread;
-     * unbounded, 32 clients on 2 cores shared the CPU 32 ways and some requests waited far longer than
-     * others (p50 28 ms, p99 277 ms). The rest wait here in arrival order (a fair semaphore), so a
-     * request's latency is about the queue ahead of it times one prediction's time.
-     */
-    static final int COMPUTING_AT_ONCE = Runtime.getRuntime().availableProcessors();
-
-    private final DigitService service;
+    private final ServeModels models;
     private final Options options;
+    private final ServerMetrics metrics;
+    private final PageApi page;
+    private final OpenInferenceApi v2;
     private final Javalin app;
-    private final Semaphore computing = new Semaphore(COMPUTING_AT_ONCE, true);
+    private volatile boolean draining;
 
-    private PredictionServer(DigitService service, Options options) {
-        this.service = service;
+    private PredictionServer(ServeModels models, Options options) {
+        this.models = models;
         this.options = options;
+        this.metrics = new ServerMetrics(models.registry());
+        ComputeQueue compute = new ComputeQueue();
+        this.v2 = new OpenInferenceApi(models, compute, metrics, this::draining, options.maxBodyBytes(),
+                new ManagementAccess(options.managementToken()));
+        this.page = new PageApi(models, compute, metrics, v2::isReady, this::draining, options.maxBodyBytes());
         this.app = Javalin.create(this::configure);
     }
 
-    /** Starts serving; returns once the port is bound. */
-    public static PredictionServer start(DigitService service, Options options) {
+    /** Starts serving; returns once the port is bound. The models may still be loading: see {@link ServeModels#loadAll()}. */
+    public static PredictionServer start(ServeModels models, Options options) {
         if (options.accessLog()) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(ACCESS_LOG)).setLevel(Level.INFO);
         }
-        PredictionServer server = new PredictionServer(service, options);
+        PredictionServer server = new PredictionServer(models, options);
         try {
             server.app.start(options.host(), options.port());
         } catch (RuntimeException e) {
+            server.metrics.close();
             throw new AppException("cannot serve on " + options.host() + ":" + options.port() + ": " + rootMessage(e), e);
         }
         return server;
@@ -95,10 +100,24 @@ public final class PredictionServer implements AutoCloseable {
         return "http://" + host + ":" + port() + "/";
     }
 
+    /**
+     * Starts draining: readiness turns false at once, requests are still answered (each answer closes its
+     * connection, so clients reconnect elsewhere), until {@link #close()}.
+     */
+    public void drain() {
+        draining = true;
+    }
+
+    public boolean draining() {
+        return draining;
+    }
+
     /** Stops accepting, finishes the requests in flight, then stops. */
     @Override
     public void close() {
+        draining = true;
         app.stop();
+        metrics.close();
     }
 
     private void configure(JavalinConfig config) {
@@ -111,56 +130,88 @@ public final class PredictionServer implements AutoCloseable {
         config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, options.maxBodyBytes()), SizeUnit.BYTES);
         config.jetty.modifyServer(server -> {
             server.setStopTimeout(STOP_TIMEOUT_MS);
-            server.setHandler(new GracefulHandler());     // Javalin attaches its context inside it
+            // Javalin attaches its context inside the graceful handler; the headers go on every answer
+            server.setHandler(new SecurityHeaders(new GracefulHandler(), this::draining));
         });
         config.staticFiles.add(files -> {
             files.hostedPath = "/";
             files.directory = WEB_FILES;
             files.location = Location.CLASSPATH;
         });
-        if (options.accessLog()) {
-            config.requestLogger.http((ctx, ms) -> ACCESS.info(String.format(Locale.ROOT, "%s %s %d %.1f ms",
-                    ctx.method(), ctx.path(), ctx.statusCode(), ms)));
+        config.requestLogger.http((ctx, ms) -> {
+            metrics.requestDone(ctx, ms);
+            if (options.accessLog()) {
+                ACCESS.info(String.format(Locale.ROOT, "%s %s %d %.1f ms", ctx.method(), ctx.path(), ctx.statusCode(), ms));
+            }
+        });
+        get(config, "/health", page::health);
+        get(config, "/api/model", page::describe);
+        get(config, "/api/models", page::list);
+        post(config, "/api/predict", page::predict);
+        get(config, "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+
+        get(config, "/v2", v2::serverMetadata);
+        get(config, "/v2/health/live", v2::live);
+        get(config, "/v2/health/ready", v2::ready);
+        for (String model : new String[]{"/v2/models/{name}", "/v2/models/{name}/versions/{version}"}) {
+            get(config, model, v2::modelMetadata);
+            get(config, model + "/ready", v2::modelReady);
+            post(config, model + "/infer", v2::infer);
         }
-        config.routes.get("/health", ctx -> json(ctx, 200, Map.of("status", "ok", "model", service.info().path())));
-        config.routes.get("/api/model", ctx -> json(ctx, 200, service.info()));
-        config.routes.post("/api/predict", this::predict);
-        config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-        config.routes.exception(AppException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        post(config, "/v2/repository/index", v2::index);
+        post(config, "/v2/repository/models/{name}/load", v2::load);
+        post(config, "/v2/repository/models/{name}/unload", v2::unload);
+
+        config.routes.exception(ApiException.class, (e, ctx) -> Responses.error(ctx, e.status(), e.getMessage()));
+        config.routes.exception(ModelUnavailableException.class, (e, ctx) -> {
+            RequestBody.discard(ctx, options.maxBodyBytes());
+            Responses.error(ctx, switch (e.reason()) {
+                case UNKNOWN -> 404;
+                case BUSY -> 409;
+                case LOADING -> 503;
+            }, e.getMessage());
+        });
+        config.routes.exception(AppException.class, (e, ctx) -> Responses.error(ctx, 400, e.getMessage(),
+                ctx.path().startsWith("/v2/repository/") ? "model_refused" : "invalid_request"));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
+            Responses.error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
         });
         config.routes.error(404, ctx -> {
+            if (ctx.attribute(Responses.ERROR_REASON) != null) {
+                return;                                            // an answer of ours (unknown model), not a missing page
+            }
             if (isPageWithOtherMethod(ctx)) {
                 ctx.header("Allow", "GET, HEAD");
                 methodNotAllowed(ctx);
             } else {
-                ImageUpload.discardBody(ctx, options.maxBodyBytes());
-                error(ctx, 404, "no such page: " + ctx.method() + " " + ctx.path());
+                RequestBody.discard(ctx, options.maxBodyBytes());
+                Responses.error(ctx, 404, "no such page: " + ctx.method() + " " + ctx.path());
             }
         });
         config.routes.error(405, this::methodNotAllowed);
     }
 
-    /** The 405 answer, after reading the body the client may still be sending. */
-    private void methodNotAllowed(Context ctx) {
-        ImageUpload.discardBody(ctx, options.maxBodyBytes());
-        error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path());
+    private static void get(JavalinConfig config, String path, Handler handler) {
+        config.routes.get(path, labelled(path, handler));
     }
 
-    private void predict(Context ctx) {
-        boolean withPreprocessed = Boolean.parseBoolean(ctx.queryParam("preprocessed"));
-        boolean withAll = Boolean.parseBoolean(ctx.queryParam("probabilities"));
-        ImageUpload.Picture picture = ImageUpload.from(ctx, options.maxBodyBytes());
-        ServedPrediction answer;
-        computing.acquireUninterruptibly();
-        try {
-            answer = service.predict(picture.bytes(), picture.name(), withPreprocessed, withAll);
-        } finally {
-            computing.release();
-        }
-        json(ctx, 200, answer);
+    private static void post(JavalinConfig config, String path, Handler handler) {
+        config.routes.post(path, labelled(path, handler));
+    }
+
+    /** The handler, with its route's pattern recorded for the metrics. */
+    private static Handler labelled(String path, Handler handler) {
+        return ctx -> {
+            ctx.attribute(ServerMetrics.ROUTE, path);
+            handler.handle(ctx);
+        };
+    }
+
+    /** The 405 answer, after reading the body the client may still be sending. */
+    private void methodNotAllowed(Context ctx) {
+        RequestBody.discard(ctx, options.maxBodyBytes());
+        Responses.error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path());
     }
 
     /**
@@ -178,18 +229,6 @@ public final class PredictionServer implements AutoCloseable {
         }
         String file = path.endsWith("/") ? path + "index.html" : path;
         return PredictionServer.class.getResource(WEB_FILES + file) != null;
-    }
-
-    private static void error(Context ctx, int status, String message) {
-        json(ctx, status, Map.of("error", message));
-    }
-
-    private static void json(Context ctx, int status, Object body) {
-        try {
-            ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
     }
 
     private static String rootMessage(Throwable e) {

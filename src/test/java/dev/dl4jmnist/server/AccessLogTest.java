@@ -22,7 +22,7 @@ class AccessLogTest {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try (PredictionServer server = PredictionServer.start(DigitService.load(TestModels.quickModelPath()),
+        try (PredictionServer server = PredictionServer.start(ServedModels.loaded(TestModels.quickModelPath()),
                 new PredictionServer.Options("127.0.0.1", 0, 100_000, accessLog))) {
             HttpResponse<String> health = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(server.url()).resolve("/health")).GET().build(),

@@ -49,14 +49,14 @@ class PredictionServerTest {
 
     @TempDir
     static Path dir;
-    static DigitService service;
+    static dev.dl4jmnist.app.ServeModels service;
     static PredictionServer server;
     static HttpClient http;
     static List<byte[]> pictures = new ArrayList<>();
 
     @BeforeAll
     static void start() throws IOException {
-        service = DigitService.load(TestModels.quickModelPath());
+        service = ServedModels.loaded(TestModels.quickModelPath());
         server = PredictionServer.start(service, new PredictionServer.Options("127.0.0.1", 0, MAX_BODY, false));
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         MnistImages mnist = TestData.mnist().testImages();
@@ -121,7 +121,7 @@ class PredictionServerTest {
     void modelInfoTakesTheTestAccuracyFromTheRunSummary() throws IOException {
         Path copy = Files.copy(TestModels.quickModelPath(), dir.resolve("run.zip"));
         Files.writeString(dir.resolve("run.json"), "{\"test\": {\"loss\": 0.11, \"accuracy\": 0.9671, \"correct\": 9671, \"total\": 10000}}");
-        ModelInfo info = DigitService.load(copy).info();
+        dev.dl4jmnist.app.ModelInfo info = ServedModels.loaded(copy).model(null, null).info();
         assertThat(info.testAccuracy()).isEqualTo(0.9671);
         assertThat(info.sha256()).isEqualTo(Sha256.of(copy));
     }

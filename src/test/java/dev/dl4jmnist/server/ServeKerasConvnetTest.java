@@ -23,8 +23,8 @@ class ServeKerasConvnetTest {
 
     @Test
     void theImportedConvnetLabelsPostedPictures() throws Exception {
-        DigitService service = DigitService.load(CONVNET);
-        assertThat(service.info().parameters()).isEqualTo(34_826L);
+        dev.dl4jmnist.app.ServeModels service = ServedModels.loaded(CONVNET);
+        assertThat(service.model(null, null).info().parameters()).isEqualTo(34_826L);
         MnistImages mnist = TestData.mnist().testImages();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try (PredictionServer server = PredictionServer.start(service, new PredictionServer.Options("127.0.0.1", 0, 100_000, false))) {

@@ -32,7 +32,7 @@ public final class ServeStagesBenchmark {
 
     public static void main(String[] args) throws IOException {
         byte[] png = DrawnDigits.stroke(80, 60, 200, 60, 130, 230);      // a drawn 7, as the page sends it
-        DigitService service = DigitService.load(TestModels.quickModelPath());
+        dev.dl4jmnist.app.ServeModels service = ServedModels.loaded(TestModels.quickModelPath());
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         GrayImage gray = GrayConversion.toGray(image);
         InkExtraction.Background background = InkExtraction.fitBackground(gray);
@@ -54,7 +54,7 @@ public final class ServeStagesBenchmark {
         DigitClassifier classifier = DigitClassifier.of(TestModels.quickModel());
         float[] input = DigitPipeline.prepare(image).modelInput();
         stages.put("inference (one picture)", () -> classifier.probabilities(new float[][]{input}));
-        stages.put("whole request in DigitService", () -> service.predict(png, null, false, false));
+        stages.put("whole request in ServeModels", () -> service.predictPicture(service.model(null, null), png, null, false, false));
 
         System.out.printf(Locale.ROOT, "280x280 PNG drawing (%d bytes), %d runs after %d warm-up, %d cores, load average %s%n",
                 png.length, RUNS, WARMUP, Runtime.getRuntime().availableProcessors(), loadAverage());

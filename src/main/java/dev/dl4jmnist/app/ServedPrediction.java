@@ -1,4 +1,4 @@
-package dev.dl4jmnist.server;
+package dev.dl4jmnist.app;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;

@@ -1,0 +1,64 @@
+package dev.dl4jmnist.server;
+
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads request bodies within the size limit, for every endpoint that takes one: a declared Content-Length over
+ * the limit is refused before anything is read, and a streamed body as soon as it passes the limit.
+ */
+final class RequestBody {
+    private RequestBody() {
+    }
+
+    /** Refuses a body whose declared length is over the limit, before reading it. */
+    static void requireDeclaredWithin(Context ctx, long maxBytes) {
+        if (ctx.req().getContentLengthLong() > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+    }
+
+    /** The whole body, at most {@code maxBytes}; an empty body is refused with {@code emptyMessage}. */
+    static byte[] read(Context ctx, long maxBytes, String emptyMessage) {
+        requireDeclaredWithin(ctx, maxBytes);
+        try (InputStream in = ctx.bodyInputStream()) {
+            return readCapped(in, maxBytes, emptyMessage);
+        } catch (IOException e) {
+            throw new ApiException(400, "cannot read the request body: " + e.getMessage());
+        }
+    }
+
+    /** Reads at most {@code maxBytes}; a body that goes on past them is refused without reading the rest. */
+    static byte[] readCapped(InputStream in, long maxBytes, String emptyMessage) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        if (bytes.length > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        if (bytes.length == 0) {
+            throw new ApiException(400, emptyMessage);
+        }
+        return bytes;
+    }
+
+    /**
+     * Reads and drops a body of at most {@code maxBytes} (a longer one is left: the connection then closes),
+     * so that a client still sending gets the error answer instead of a closed connection.
+     */
+    static void discard(Context ctx, long maxBytes) {
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] buffer = new byte[8192];
+            long left = maxBytes;
+            for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the error answer follows in any case
+        }
+    }
+
+    static ApiException tooLarge(long maxBytes) {
+        return new ApiException(413, "the body is larger than the limit of " + maxBytes + " bytes");
+    }
+}

@@ -1,0 +1,68 @@
+package dev.dl4jmnist.server;
+
+import dev.dl4jmnist.model.CnnConfig;
+import dev.dl4jmnist.model.MnistCnn;
+import dev.dl4jmnist.model.MnistMlp;
+import dev.dl4jmnist.model.TrainingConfig;
+import dev.dl4jmnist.persistence.ModelStore;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Model files for the server's tests, made in a second and never trained: the tutorial's MLP (each seed gives
+ * other weights, so versions answer differently), the CNN, and broken ones (a network with 5 outputs, NaN weights,
+ * a damaged zip).
+ */
+final class ModelFixtures {
+    private ModelFixtures() {
+    }
+
+    /** {@code store/name/version/file}: creates the directories and returns the file's path. */
+    static Path slot(Path store, String name, long version, String file) throws IOException {
+        return Files.createDirectories(store.resolve(name).resolve(Long.toString(version))).resolve(file);
+    }
+
+    static Path mlp(Path file, long seed) {
+        ModelStore.save(MnistMlp.create(TrainingConfig.defaults().withSeed(seed)), file, false);
+        return file;
+    }
+
+    static Path cnn(Path file) {
+        ModelStore.save(MnistCnn.create(CnnConfig.defaults()), file, false);
+        return file;
+    }
+
+    /** A network that maps 784 pixels to 5 outputs. */
+    static Path fiveOutputs(Path file) {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1).list()
+                .layer(new DenseLayer.Builder().nIn(784).nOut(8).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(8).nOut(5).activation(Activation.SOFTMAX).build())
+                .build());
+        net.init();
+        ModelStore.save(net, file, false);
+        return file;
+    }
+
+    static Path nanWeights(Path file) {
+        MultiLayerNetwork net = MnistMlp.create(TrainingConfig.defaults());
+        net.params().putScalar(3, Float.NaN);
+        ModelStore.save(net, file, false);
+        return file;
+    }
+
+    /** The first half of a model zip. */
+    static Path damaged(Path file) throws IOException {
+        Path whole = mlp(Files.createTempFile("whole-", ".zip"), 5);
+        byte[] bytes = Files.readAllBytes(whole);
+        Files.delete(whole);
+        return Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    }
+}
