@@ -10,6 +10,8 @@
   const probabilities = document.getElementById('probabilities');
   const preprocessed = document.getElementById('preprocessed');
   const status = document.getElementById('status');
+  const picker = document.getElementById('model-picker');
+  let models = [];           // every loaded model version, from api/models
   let drawing = null;        // the pointer id drawing now, or null
   let inked = false;
   let sending = false;
@@ -35,6 +37,7 @@
     prediction.textContent = '–';
     confidence.textContent = '';
     status.textContent = '';
+    preprocessed.hidden = true;
     preprocessed.removeAttribute('src');
     bars.forEach(li => { li.classList.remove('top'); li.querySelector('.fill').style.width = '0';
       li.querySelector('.value').textContent = '0.000'; });
@@ -112,7 +115,8 @@
 
   function request(body, contentType) {
     const headers = contentType ? { 'Content-Type': contentType } : {};
-    return fetch('api/predict?preprocessed=true&probabilities=true', { method: 'POST', headers: headers, body: body })
+    return fetch('api/predict?preprocessed=true&probabilities=true' + chosenModelQuery(),
+      { method: 'POST', headers: headers, body: body })
       .then(response => response.json().then(json => ({ ok: response.ok, json: json })))
       .then(({ ok, json }) => { if (ok) show(json); else showError(json.error || 'the server refused the picture'); })
       .catch(() => showError('the server cannot be reached'));
@@ -131,7 +135,10 @@
       li.querySelector('.fill').style.width = (100 * value).toFixed(1) + '%';
       li.querySelector('.value').textContent = value.toFixed(3);
     });
-    if (result.preprocessed) preprocessed.src = 'data:image/png;base64,' + result.preprocessed;
+    if (result.preprocessed) {
+      preprocessed.src = 'data:image/png;base64,' + result.preprocessed;
+      preprocessed.hidden = false;
+    }
   }
 
   function showError(message) {
@@ -139,10 +146,35 @@
     status.textContent = message.charAt(0).toUpperCase() + message.slice(1) + '.';
   }
 
-  fetch('api/model').then(r => r.json()).then(model => {
+  // The model picker: one entry per loaded version, the default model's latest version chosen first.
+  function chosenModelQuery() {
+    const model = models[picker.selectedIndex];
+    return model ? '&model=' + encodeURIComponent(model.name) + '&version=' + model.version : '';
+  }
+
+  function describe(model) {
     const name = model.path.split(/[\\/]/).pop();
-    document.getElementById('model').textContent = name + (model.testAccuracy != null
-      ? ' (test accuracy ' + model.testAccuracy.toFixed(4) + ')' : '') + ', sha256 ' + model.sha256.slice(0, 12);
+    document.getElementById('model').textContent = model.name + ' version ' + model.version + ' (' + model.architecture +
+      '): ' + name + (model.testAccuracy != null ? ' (test accuracy ' + model.testAccuracy.toFixed(4) + ')' : '') +
+      ', sha256 ' + model.sha256.slice(0, 12);
+  }
+
+  picker.addEventListener('change', () => {
+    describe(models[picker.selectedIndex]);
+    send();
+  });
+
+  fetch('api/models').then(r => r.json()).then(list => {
+    models = list.models;
+    let chosen = 0;
+    models.forEach((model, i) => {
+      const option = document.createElement('option');
+      option.textContent = model.name + ' v' + model.version + ' (' + model.architecture + ')';
+      picker.appendChild(option);
+      if (model.name === list.default && (models[chosen].name !== list.default || model.version > models[chosen].version)) chosen = i;
+    });
+    picker.selectedIndex = chosen;
+    describe(models[chosen]);
   }).catch(() => { document.getElementById('model').textContent = 'unknown'; });
 
   clearPad();

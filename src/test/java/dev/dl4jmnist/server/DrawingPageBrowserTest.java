@@ -47,7 +47,7 @@ class DrawingPageBrowserTest {
     static void start() throws IOException {
         assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium chromium-driver)").isExecutable();
         assertThat(CHROMEDRIVER).as("Debian's chromium-driver").isExecutable();
-        server = PredictionServer.start(DigitService.load(TestModels.quickModelPath()),
+        server = PredictionServer.start(ServedModels.loaded(TestModels.quickModelPath()),
                 new PredictionServer.Options("127.0.0.1", 0, 10 << 20, false));
         profile = Files.createTempDirectory("chromium-profile-");
         ChromeOptions options = new ChromeOptions();
@@ -82,7 +82,9 @@ class DrawingPageBrowserTest {
         WebElement pad = browser.findElement(By.id("pad"));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("model"), "loading…")));
-        assertThat(browser.findElement(By.id("model")).getText()).startsWith("quick-1-epoch.zip");
+        assertThat(browser.findElement(By.id("model")).getText()).startsWith("mnist version 1 (mlp): quick-1-epoch.zip");
+        assertThat(browser.findElement(By.id("seen-frame")).isDisplayed()).as("an empty frame before the first stroke").isTrue();
+        assertThat(browser.findElement(By.id("preprocessed")).isDisplayed()).as("no broken-image icon").isFalse();
 
         // a vertical stroke: a 1
         Actions one = new Actions(browser).moveToElement(pad, 0, -90).clickAndHold();
@@ -115,6 +117,38 @@ class DrawingPageBrowserTest {
         assertThat(browser.findElement(By.id("prediction")).getText()).isEqualTo("0");
         screenshot("serve-page-zero.png");
 
+        assertNoConsoleErrors();
+    }
+
+    /** A model store of two models: the picker lists each version, and the chosen model answers. */
+    @Test
+    void theModelPickerChoosesTheModelThatAnswers(@org.junit.jupiter.api.io.TempDir Path store) throws IOException {
+        Files.copy(TestModels.quickModelPath(), ModelFixtures.slot(store, "mnist", 1, "quick.zip"));
+        Files.copy(Path.of("models/keras/keras-3.11.3-torch-convnet/trained_model.h5"), ModelFixtures.slot(store, "convnet", 3, "trained_model.h5"));
+        try (PredictionServer two = PredictionServer.start(ServedModels.store(store),
+                new PredictionServer.Options("127.0.0.1", 0, 10 << 20, false))) {
+            browser.get(two.url());
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("model"), "loading…")));
+            org.openqa.selenium.support.ui.Select picker = new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("model-picker")));
+            assertThat(picker.getOptions().stream().map(WebElement::getText).toList()).containsExactly("convnet v3 (cnn)", "mnist v1 (mlp)");
+            assertThat(picker.getFirstSelectedOption().getText()).as("the default model, the first name").isEqualTo("convnet v3 (cnn)");
+            picker.selectByVisibleText("mnist v1 (mlp)");
+            assertThat(browser.findElement(By.id("model")).getText()).startsWith("mnist version 1 (mlp): quick.zip");
+            picker.selectByVisibleText("convnet v3 (cnn)");
+            assertThat(browser.findElement(By.id("model")).getText()).startsWith("convnet version 3 (cnn): trained_model.h5");
+            WebElement pad = browser.findElement(By.id("pad"));
+            Actions one = new Actions(browser).moveToElement(pad, 0, -90).clickAndHold();
+            for (int i = 0; i < 9; i++) {
+                one.moveByOffset(0, 20);
+            }
+            one.release().perform();
+            wait.until(ExpectedConditions.textMatches(By.id("prediction"), java.util.regex.Pattern.compile("\\d")));
+            assertThat(browser.findElement(By.id("prediction")).getText()).isEqualTo("1");
+            assertThat(browser.findElement(By.id("preprocessed")).isDisplayed()).isTrue();
+            screenshot("serve-page-picker.png");
+            assertThat(two.port()).isPositive();
+        }
         assertNoConsoleErrors();
     }
 
