@@ -71,10 +71,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         ServeModels models = store != null ? ServeModels.store(store, defaultModel) : ServeModels.file(model.model, modelName);
-        StopSignal stop = StopSignal.install();
         try (PredictionServer server = PredictionServer.start(models,
                 new PredictionServer.Options(host, port, maxBody, verbose, System.getenv(TOKEN_VARIABLE)))) {
-            models.loadAll();
+            models.loadAll();                              // live meanwhile; ready once every model answered its warm-up
+            StopSignal stop = StopSignal.install();
             out.println("Serving " + server.url() + " with " + models.source());
             out.flush();
             stop.await();

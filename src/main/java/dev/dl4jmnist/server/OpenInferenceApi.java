@@ -76,7 +76,10 @@ final class OpenInferenceApi {
     void modelReady(Context ctx) {
         ServedModel model = model(ctx);
         boolean ready = !draining.getAsBoolean();
-        Responses.json(ctx, ready ? 200 : 503, Map.of("name", model.name(), "ready", ready));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", model.name());
+        body.put("ready", ready);
+        Responses.json(ctx, ready ? 200 : 503, body);
     }
 
     void infer(Context ctx) {

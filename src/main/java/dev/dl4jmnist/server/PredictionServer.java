@@ -10,10 +10,18 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.IdleTimeout;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,6 +34,8 @@ import java.util.Locale;
 public final class PredictionServer implements AutoCloseable {
     /** How long a stop waits for requests in flight. */
     public static final long STOP_TIMEOUT_MS = 4000;
+    /** How long every connection must have been idle, once new connections are refused, before the server stops. */
+    private static final long QUIET_MS = 200;
     /** The logger of access lines (method, path, status, ms); at INFO only when asked for. */
     public static final String ACCESS_LOG = "dev.dl4jmnist.server.access";
 
@@ -61,6 +71,8 @@ public final class PredictionServer implements AutoCloseable {
     private final PageApi page;
     private final OpenInferenceApi v2;
     private final Javalin app;
+    private final GracefulHandler graceful = new GracefulHandler();
+    private volatile Server jetty;
     private volatile boolean draining;
 
     private PredictionServer(ServeModels models, Options options) {
@@ -116,8 +128,54 @@ public final class PredictionServer implements AutoCloseable {
     @Override
     public void close() {
         draining = true;
+        finishAcceptedConnections();
         app.stop();
         metrics.close();
+    }
+
+    /**
+     * Closes the listening socket (new connections are refused), then waits, at most {@link #STOP_TIMEOUT_MS},
+     * until no request is in flight and every open connection has been idle for {@link #QUIET_MS}: a request on a
+     * connection accepted just before is read and answered, where Jetty's stop alone would close the connection
+     * or answer 503.
+     */
+    private void finishAcceptedConnections() {
+        Server server = jetty;
+        if (server == null) {
+            return;
+        }
+        List<AbstractConnector> connectors = new ArrayList<>();
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof NetworkConnector network) {
+                network.close();
+            }
+            if (connector instanceof AbstractConnector counted) {
+                connectors.add(counted);
+            }
+        }
+        long deadline = System.nanoTime() + STOP_TIMEOUT_MS * 1_000_000L;
+        while (System.nanoTime() < deadline && !quiet(connectors)) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private boolean quiet(List<AbstractConnector> connectors) {
+        if (graceful.getCurrentRequestCount() > 0) {
+            return false;
+        }
+        for (AbstractConnector connector : connectors) {
+            for (EndPoint endPoint : connector.getConnectedEndPoints()) {
+                if (endPoint instanceof IdleTimeout idle && idle.getIdleFor() < QUIET_MS) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void configure(JavalinConfig config) {
@@ -129,9 +187,10 @@ public final class PredictionServer implements AutoCloseable {
         config.jetty.multipartConfig.maxTotalRequestSize(options.maxBodyBytes(), SizeUnit.BYTES);
         config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, options.maxBodyBytes()), SizeUnit.BYTES);
         config.jetty.modifyServer(server -> {
+            jetty = server;
             server.setStopTimeout(STOP_TIMEOUT_MS);
             // Javalin attaches its context inside the graceful handler; the headers go on every answer
-            server.setHandler(new SecurityHeaders(new GracefulHandler(), this::draining));
+            server.setHandler(new SecurityHeaders(graceful, this::draining));
         });
         config.staticFiles.add(files -> {
             files.hostedPath = "/";

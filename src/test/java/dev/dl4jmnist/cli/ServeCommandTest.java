@@ -39,4 +39,36 @@ class ServeCommandTest {
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.errLines()).hasSize(1);
     }
+
+    @Test
+    void aModelAndAModelStoreTogetherAreAUsageError() {
+        CliRunner run = CliRunner.run("serve", "--port", "0", "--model", "a.zip", "--model-store", "store");
+        assertThat(run.exitCode()).isEqualTo(MnistApp.EXIT_USAGE);
+        assertThat(run.errLines()).containsExactly("error: give --model FILE or --model-store DIR, not both");
+    }
+
+    @Test
+    void aNegativeDrainIsAUsageError() {
+        CliRunner run = CliRunner.run("serve", "--port", "0", "--drain-seconds", "-1");
+        assertThat(run.exitCode()).isEqualTo(MnistApp.EXIT_USAGE);
+        assertThat(run.errLines()).containsExactly("error: --drain-seconds must be between 0 and 3600, got -1.0");
+    }
+
+    @Test
+    void aMissingStoreIsOneLine() {
+        CliRunner run = CliRunner.run("serve", "--port", "0", "--model-store", "no-such-store");
+        assertThat(run.exitCode()).isEqualTo(MnistApp.EXIT_FAILURE);
+        assertThat(run.errLines()).containsExactly("error: model store no-such-store is not a directory");
+    }
+
+    @Test
+    void aStoreWithABrokenModelStopsTheStartInOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path store) throws Exception {
+        java.nio.file.Path version = java.nio.file.Files.createDirectories(store.resolve("mnist").resolve("1"));
+        java.nio.file.Files.writeString(version.resolve("model.zip"), "not a zip");
+        CliRunner run = CliRunner.run("serve", "--port", "0", "--model-store", store.toString());
+        assertThat(run.exitCode()).isEqualTo(MnistApp.EXIT_FAILURE);
+        assertThat(run.errLines()).containsExactly("error: version 1 of model 'mnist' is refused: cannot load model "
+                + version.resolve("model.zip").toAbsolutePath() + ": not a DL4J model zip (it is not a zip file)");
+        assertThat(run.out()).doesNotContain("Serving");
+    }
 }
