@@ -2,6 +2,7 @@ package dev.dl4jmnist.server;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dl4jmnist.app.Inference;
 
@@ -14,6 +15,7 @@ import java.util.List;
  * decimal, so it reads back to the same bits) and {@code label} (INT64 {@code [N]}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"model_name", "model_version", "id", "parameters", "outputs"})
 record InferResponse(@JsonProperty("model_name") String modelName, @JsonProperty("model_version") String modelVersion,
                      String id, ObjectNode parameters, List<Tensor> outputs) {
 

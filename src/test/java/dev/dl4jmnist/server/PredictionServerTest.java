@@ -160,6 +160,37 @@ class PredictionServerTest {
         assertThat(right).as("MNIST's labels (the test model is 97%% accurate)").isGreaterThanOrEqualTo(PICTURES - 1);
     }
 
+    /**
+     * The inference protocol, given the 784 floats that {@code predict} feeds the model for a picture, answers with
+     * the very probabilities {@code predict --json} prints for it (its three highest, as the same shortest decimals
+     * of the same floats) and {@code /api/predict?probabilities=true} gives for all ten.
+     */
+    @Test
+    void theInferenceProtocolGivesTheCliProbabilitiesBitForBit() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("v2"));
+        for (int i = 0; i < 4; i++) {
+            Path file = Files.write(folder.resolve("p" + i + ".png"), pictures.get(i));
+            CliRunner run = CliRunner.run("predict", "--json", "--model", TestModels.quickModelPath().toString(), file.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode cli = JSON.readTree(run.out().strip());
+            float[] pixels = DigitPipeline.prepare(ImageIO.read(new ByteArrayInputStream(pictures.get(i)))).modelInput();
+            JsonNode v2 = json(post("/v2/models/mnist/infer", "application/json",
+                    ServeOpenInferenceTest.request(new float[][]{pixels}, "p" + i).getBytes(StandardCharsets.UTF_8)));
+            JsonNode probabilities = v2.get("outputs").get(0).get("data");
+            assertThat(v2.get("outputs").get(1).get("data").get(0).asInt()).isEqualTo(cli.get("prediction").asInt());
+            for (JsonNode candidate : cli.get("top3")) {
+                String served = probabilities.get(candidate.get("digit").asInt()).asText();
+                assertThat(Float.floatToRawIntBits(Float.parseFloat(served))).as("picture %d digit %d", i, candidate.get("digit").asInt())
+                        .isEqualTo(Float.floatToRawIntBits(Float.parseFloat(candidate.get("probability").asText())));
+            }
+            JsonNode page = json(post("/api/predict?probabilities=true", "image/png", pictures.get(i))).get("probabilities");
+            for (int d = 0; d < 10; d++) {
+                assertThat(Float.floatToRawIntBits(Float.parseFloat(probabilities.get(d).asText())))
+                        .isEqualTo(Float.floatToRawIntBits(Float.parseFloat(page.get(d).asText())));
+            }
+        }
+    }
+
     @Test
     void multipartUploadGivesTheSameAnswerAndItsFileName() throws Exception {
         String boundary = "----digit-boundary";
