@@ -65,7 +65,7 @@ public final class DigitService {
      * @throws AppException (one sentence) when the bytes are not a readable picture or hold no digit
      */
     public ServedPrediction predict(byte[] image, String name, boolean withPreprocessed, boolean withAll) {
-        PreparedDigit digit = DigitPipeline.prepare(ImageFiles.read(image, ImageFiles.DEFAULT_MAX_PIXELS));
+        PreparedDigit digit = DigitPipeline.prepare(image, ImageFiles.DEFAULT_MAX_PIXELS);
         float[] probabilities = classifier.probabilities(new float[][]{digit.modelInput()})[0];
         DigitPrediction prediction = DigitPrediction.labelled(name, DigitPredictor.top3(probabilities),
                 withPreprocessed ? base64Png(digit) : null);

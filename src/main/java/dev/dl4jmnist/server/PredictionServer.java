@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.prediction.imaging.DecodeBudget;
+import dev.dl4jmnist.prediction.imaging.ImageFiles;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
@@ -75,6 +77,7 @@ public final class PredictionServer implements AutoCloseable {
         if (options.accessLog()) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(ACCESS_LOG)).setLevel(Level.INFO);
         }
+        ImageFiles.warmUp();                       // before the first request, not during it
         PredictionServer server = new PredictionServer(service, options);
         try {
             server.app.start(options.host(), options.port());
@@ -126,6 +129,10 @@ public final class PredictionServer implements AutoCloseable {
         config.routes.get("/api/model", ctx -> json(ctx, 200, service.info()));
         config.routes.post("/api/predict", this::predict);
         config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        config.routes.exception(DecodeBudget.BusyException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "1");        // the budget frees within a decode's time
+            error(ctx, 503, e.getMessage());
+        });
         config.routes.exception(AppException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
