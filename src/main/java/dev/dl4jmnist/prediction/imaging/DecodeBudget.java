@@ -20,10 +20,16 @@ public final class DecodeBudget {
 
     private final Semaphore kib;
     private final int totalKib;
+    private final long waitMillis;
 
     DecodeBudget(long bytes) {
+        this(bytes, WAIT_MILLIS);
+    }
+
+    DecodeBudget(long bytes, long waitMillis) {
         this.totalKib = (int) Math.min(Integer.MAX_VALUE, Math.max(1, bytes >> 10));
         this.kib = new Semaphore(totalKib, true);
+        this.waitMillis = waitMillis;
     }
 
     /** The budget of this process. */
@@ -56,7 +62,7 @@ public final class DecodeBudget {
                     bytes >> 20, (long) totalKib >> 10));
         }
         try {
-            if (!kib.tryAcquire(need, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (!kib.tryAcquire(need, waitMillis, TimeUnit.MILLISECONDS)) {
                 throw new BusyException();
             }
         } catch (InterruptedException e) {

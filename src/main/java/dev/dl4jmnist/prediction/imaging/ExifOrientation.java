@@ -67,7 +67,6 @@ public final class ExifOrientation {
         if (startsWith(bytes, PNG_SIGNATURE)) {
             Metadata metadata = new Metadata();
             StreamReader reader = new StreamReader(new ByteArrayInputStream(bytes));
-            reader.skip(PNG_SIGNATURE.length);
             for (PngChunk chunk : new PngChunkReader().extract(reader, Set.of(PngChunkType.eXIf))) {
                 new ExifReader().extract(new ByteArrayReader(chunk.getBytes()), metadata);
             }
