@@ -2,7 +2,9 @@ package dev.dl4jmnist.cli;
 
 import dev.dl4jmnist.data.MnistData;
 import dev.dl4jmnist.app.EvaluateModel;
+import dev.dl4jmnist.app.EvaluateNonDigits;
 import dev.dl4jmnist.app.EvaluatePictures;
+import dev.dl4jmnist.evaluation.Calibration;
 import dev.dl4jmnist.evaluation.PictureAccuracy;
 import dev.dl4jmnist.prediction.imaging.ImageFiles;
 import picocli.CommandLine;
@@ -47,10 +49,21 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Evaluate on these labelled pictures instead of MNIST: subfolders 0 to 9, or a labels.csv (file,label).")
     Path images;
 
+    @Option(names = "--ood", paramLabel = "DIR",
+            description = "Instead, measure how the model's confidence tells MNIST's test digits from pictures that are not digits: an MNIST-like test set in DIR"
+                    + " (t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte, plain or .gz), such as Fashion-MNIST.")
+    Path nonDigits;
+
     @Override
     public Integer call() {
+        if (images != null && nonDigits != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--images and --ood are two evaluations: give one");
+        }
         if (images != null) {
             return evaluatePictures(spec.commandLine().getOut());
+        }
+        if (nonDigits != null) {
+            return evaluateNonDigits(spec.commandLine().getOut());
         }
         Usage.examples(spec, "--test-examples", testExamples, MnistData.TEST_SIZE);
         PrintWriter out = spec.commandLine().getOut();
@@ -62,7 +75,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (inspection.historyNote() != null) {
             out.println("Note: " + inspection.historyNote());
         }
+        out.printf(Locale.ROOT, "Expected calibration error: %.2f%% (%d equal-width bins of the largest probability)%n",
+                100 * inspection.calibration().expectedError(), Calibration.BINS);
         ReportPrinter.print(out, inspection.report());
+        out.println("Wrote " + inspection.reliabilityDiagram());
         return 0;
     }
 
@@ -89,6 +105,22 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private int evaluateNonDigits(PrintWriter out) {
+        EvaluateNonDigits.Result r = EvaluateNonDigits.run(new EvaluateNonDigits.Request(model, data.dataDir(), nonDigits));
+        out.println("Model: " + r.model());
+        out.printf(Locale.ROOT, "%-44s %7s %18s %26s%n", "", "images", "median confidence",
+                "named a digit with >= " + EvaluateNonDigits.CONFIDENT);
+        side(out, "Digits: MNIST test", r.digits());
+        side(out, "Not digits: " + r.nonDigits(), r.others());
+        out.printf(Locale.ROOT, "AUROC of the confidence, digits against not digits: %.4f%n", r.auroc());
+        out.flush();
+        return 0;
+    }
+
+    private static void side(PrintWriter out, String name, EvaluateNonDigits.Side side) {
+        out.printf(Locale.ROOT, "%-44s %7d %18s %25.1f%%%n", name, side.count(), fixed(side.medianConfidence()), 100 * side.confidentShare());
     }
 
     private static String fixed(double value) {
