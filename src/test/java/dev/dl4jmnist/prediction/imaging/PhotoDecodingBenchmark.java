@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
  * alone and two at once (a benchmark that prints numbers, not a test). Run it with serve's heap to see
  * whether two fit: {@code java -Xmx512m -XX:+UseParallelGC -cp target/test-classes:target/classes:$(cat cp.txt)
  * dev.dl4jmnist.prediction.imaging.PhotoDecodingBenchmark} (an older jar in place of target/classes times
- * older code).
+ * older code). {@code --two-at-once-only} skips the timings.
  */
 public final class PhotoDecodingBenchmark {
     private static final int RUNS = 5;
@@ -33,12 +33,15 @@ public final class PhotoDecodingBenchmark {
         photo = null;
         System.out.printf(Locale.ROOT, "36 MP JPEG, %.1f MB; heap limit %d MiB%n", upright.length / 1e6,
                 Runtime.getRuntime().maxMemory() >> 20);
-        for (int warm = 0; warm < 2; warm++) {
-            prepare(upright);
-            prepare(rotated);
+        boolean timed = !List.of(args).contains("--two-at-once-only");
+        if (timed) {
+            for (int warm = 0; warm < 2; warm++) {
+                prepare(upright);
+                prepare(rotated);
+            }
+            System.out.printf(Locale.ROOT, "upright:       median %.0f ms%n", median(upright));
+            System.out.printf(Locale.ROOT, "orientation 6: median %.0f ms%n", median(rotated));
         }
-        System.out.printf(Locale.ROOT, "upright:       median %.0f ms%n", median(upright));
-        System.out.printf(Locale.ROOT, "orientation 6: median %.0f ms%n", median(rotated));
         ExecutorService two = Executors.newFixedThreadPool(2);
         long start = System.nanoTime();
         List<Future<PreparedDigit>> both = new ArrayList<>();
