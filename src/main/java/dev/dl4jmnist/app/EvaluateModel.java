@@ -4,6 +4,7 @@ import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.data.MnistData;
 import dev.dl4jmnist.data.MnistImages;
 import dev.dl4jmnist.data.MnistLocation;
+import dev.dl4jmnist.evaluation.Calibration;
 import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.evaluation.Evaluator;
 import dev.dl4jmnist.evaluation.ModelAnalysis;
@@ -15,6 +16,7 @@ import dev.dl4jmnist.persistence.RunSummary;
 import dev.dl4jmnist.data.SubsetLimits;
 import dev.dl4jmnist.model.DigitClassifier;
 import dev.dl4jmnist.visualisation.EvaluationReport;
+import dev.dl4jmnist.visualisation.ReliabilityDiagram;
 import dev.dl4jmnist.training.EpochStats;
 
 import java.nio.file.Files;
@@ -37,8 +39,12 @@ public final class EvaluateModel {
     public record Request(Path model, Path dataDir, int testExamples, Path outDir) {
     }
 
-    /** What was evaluated, the report, and why curves are missing when they are ({@code null} when drawn). */
-    public record Result(Path model, MnistLocation data, EvaluationReport.Written report, String historyNote) {
+    /**
+     * What was evaluated, the report, why curves are missing when they are ({@code null} when drawn), and
+     * how well the model's confidence matches its accuracy (drawn as {@code reliabilityDiagram}).
+     */
+    public record Result(Path model, MnistLocation data, EvaluationReport.Written report, String historyNote,
+                         Calibration calibration, Path reliabilityDiagram) {
         public EvaluationResult result() {
             return report.analysis().result();
         }
@@ -87,7 +93,10 @@ public final class EvaluateModel {
             }
         }
         EvaluationReport.Written report = EvaluationReport.write(ModelAnalysis.of(result), testImages, history, dir, stem);
-        return new Result(model, data.location(), report, note);
+        Calibration calibration = Calibration.of(result.probabilities().toFloatMatrix(), result.labels());
+        Path diagram = dir.resolve(stem + "-reliability.png");
+        ReliabilityDiagram.writePng(diagram, calibration, "Reliability on " + result.size() + " MNIST test images");
+        return new Result(model, data.location(), report, note, calibration, diagram);
     }
 
     private static RunSummary readOrNull(Path summary) {

@@ -100,8 +100,13 @@ public final class ServeModels {
         return defaultName;
     }
 
-    /** Loads every configured model, each version answering one warm-up inference before it is served. */
+    /**
+     * Loads every configured model, each version answering one warm-up inference before it is served, and
+     * initialises the picture decoders, so that no request is the first to load a class (where running out
+     * of memory would leave it unusable for good).
+     */
     public void loadAll() {
+        ImageFiles.warmUp();
         for (String name : List.copyOf(expected)) {
             load(name);
         }
@@ -165,7 +170,7 @@ public final class ServeModels {
      */
     public PictureAnswer predictPicture(ServedModel model, byte[] image, String fileName,
                                         boolean withPreprocessed, boolean withAll) {
-        PreparedDigit digit = DigitPipeline.prepare(ImageFiles.read(image, ImageFiles.DEFAULT_MAX_PIXELS));
+        PreparedDigit digit = DigitPipeline.prepare(image, ImageFiles.DEFAULT_MAX_PIXELS);
         float[] probabilities = model.probabilities(digit.modelInput());
         DigitPrediction prediction = DigitPrediction.labelled(fileName, DigitPredictor.top3(probabilities),
                 withPreprocessed ? base64Png(digit) : null);

@@ -2,6 +2,11 @@ package dev.dl4jmnist.cli;
 
 import dev.dl4jmnist.data.MnistData;
 import dev.dl4jmnist.app.EvaluateModel;
+import dev.dl4jmnist.app.EvaluateNonDigits;
+import dev.dl4jmnist.app.EvaluatePictures;
+import dev.dl4jmnist.evaluation.Calibration;
+import dev.dl4jmnist.evaluation.PictureAccuracy;
+import dev.dl4jmnist.prediction.imaging.ImageFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,11 +17,16 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code evaluate}: tests a saved model and writes the same pictures and analysis a training run writes. */
-@Command(name = "evaluate", header = "Evaluates a saved model on the test set and writes its pictures and analysis.",
+/**
+ * {@code evaluate}: tests a saved model and writes the same pictures and analysis a training run writes;
+ * with {@code --images}, its accuracy with intervals on a folder of labelled pictures instead.
+ */
+@Command(name = "evaluate", header = "Evaluates a saved model on the test set, or on a folder of labelled pictures.",
         description = {"Evaluates a saved model on the MNIST test set and writes its pictures and analysis: correct and",
                 "incorrect digits, confusion matrix (text and PNG), per-class precision/recall/F1, and the loss and",
-                "accuracy curves when the model's run summary is beside it. No training."})
+                "accuracy curves when the model's run summary is beside it. No training.",
+                "With --images DIR: the accuracy on your own labelled pictures (subfolders 0 to 9, or a labels.csv",
+                "with the header file,label), with 95% Wilson intervals, per digit, and the confusion matrix."})
 public final class EvaluateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -35,8 +45,26 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out-dir", paramLabel = "DIR", description = "Where to write the files (default: beside the model).")
     Path outDir;
 
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "Evaluate on these labelled pictures instead of MNIST: subfolders 0 to 9, or a labels.csv (file,label).")
+    Path images;
+
+    @Option(names = "--ood", paramLabel = "DIR",
+            description = "Instead, measure how the model's confidence tells MNIST's test digits from pictures that are not digits: an MNIST-like test set in DIR"
+                    + " (t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte, plain or .gz), such as Fashion-MNIST.")
+    Path nonDigits;
+
     @Override
     public Integer call() {
+        if (images != null && nonDigits != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--images and --ood are two evaluations: give one");
+        }
+        if (images != null) {
+            return evaluatePictures(spec.commandLine().getOut());
+        }
+        if (nonDigits != null) {
+            return evaluateNonDigits(spec.commandLine().getOut());
+        }
         Usage.examples(spec, "--test-examples", testExamples, MnistData.TEST_SIZE);
         PrintWriter out = spec.commandLine().getOut();
         EvaluateModel.Result inspection = EvaluateModel.run(new EvaluateModel.Request(model, data.dataDir(), testExamples, outDir));
@@ -47,7 +75,55 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (inspection.historyNote() != null) {
             out.println("Note: " + inspection.historyNote());
         }
+        out.printf(Locale.ROOT, "Expected calibration error: %.2f%% (%d equal-width bins of the largest probability)%n",
+                100 * inspection.calibration().expectedError(), Calibration.BINS);
         ReportPrinter.print(out, inspection.report());
+        out.println("Wrote " + inspection.reliabilityDiagram());
         return 0;
+    }
+
+    private int evaluatePictures(PrintWriter out) {
+        EvaluatePictures.Result r = EvaluatePictures.run(new EvaluatePictures.Request(model, images, ImageFiles.DEFAULT_MAX_PIXELS));
+        PictureAccuracy a = r.accuracy();
+        out.println("Model: " + r.model());
+        out.printf(Locale.ROOT, "Pictures: %s (%s): %d, of which %d labelled and %d could not be read as a digit%n",
+                r.pictures().folder(), r.pictures().layout(), r.pictures().pictures().size(), a.labelled(), a.unlabelled());
+        out.printf(Locale.ROOT, "Accuracy: %s (%d of %d), 95%% Wilson interval [%s, %s]%n", fixed(a.accuracy()), a.correct(),
+                a.labelled(), fixed(a.interval().low()), fixed(a.interval().high()));
+        out.println();
+        out.println("digit   correct  total  accuracy  95% interval");
+        for (PictureAccuracy.DigitAccuracy d : a.perDigit()) {
+            out.printf(Locale.ROOT, "%-5d %9d %6d %9s  [%s, %s]%n", d.digit(), d.correct(), d.total(), fixed(d.accuracy()),
+                    fixed(d.interval().low()), fixed(d.interval().high()));
+        }
+        out.println();
+        out.print(a.confusion().format());
+        if (!r.unlabelled().isEmpty()) {
+            out.println();
+            out.println("Not read as a digit:");
+            r.unlabelled().forEach(p -> out.println("  " + p.file() + ": " + p.error()));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int evaluateNonDigits(PrintWriter out) {
+        EvaluateNonDigits.Result r = EvaluateNonDigits.run(new EvaluateNonDigits.Request(model, data.dataDir(), nonDigits));
+        out.println("Model: " + r.model());
+        out.printf(Locale.ROOT, "%-44s %7s %18s %26s%n", "", "images", "median confidence",
+                "named a digit with >= " + EvaluateNonDigits.CONFIDENT);
+        side(out, "Digits: MNIST test", r.digits());
+        side(out, "Not digits: " + r.nonDigits(), r.others());
+        out.printf(Locale.ROOT, "AUROC of the confidence, digits against not digits: %.4f%n", r.auroc());
+        out.flush();
+        return 0;
+    }
+
+    private static void side(PrintWriter out, String name, EvaluateNonDigits.Side side) {
+        out.printf(Locale.ROOT, "%-44s %7d %18s %25.1f%%%n", name, side.count(), fixed(side.medianConfidence()), 100 * side.confidentShare());
+    }
+
+    private static String fixed(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.4f", value);
     }
 }

@@ -36,11 +36,14 @@ public final class Launcher {
      */
     static final Map<String, String> MALLOC_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
     /**
-     * {@code serve}'s heap and collector. Measured under load (README, serve, Load): with the default
+     * {@code serve}'s heap and collector. Measured under load (docs/serve.md, Load): with the default
      * heap the peak RSS reached 1.2 to 2.1 GB; with 512 MiB and the parallel collector 0.4 GB, with a
      * lower p99 and less CPU per request than G1; 32 clients sending 12-megapixel photos still fit.
+     * Should memory still run out, the process exits at once (one line from the JVM, a non-zero code)
+     * for its supervisor to restart it, rather than serve on with a decoder or a selector thread that
+     * died half-initialised.
      */
-    static final List<String> SERVE_JVM = List.of("-Xmx512m", "-XX:+UseParallelGC");
+    static final List<String> SERVE_JVM = List.of("-Xmx512m", "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError");
     private static final Set<String> TRAINING_COMMANDS = Set.of("train", "experiment", "bench");
     private static final String RELAUNCHED = "dl4jmnist.relaunched";
 

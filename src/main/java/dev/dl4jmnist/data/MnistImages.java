@@ -14,9 +14,9 @@ import java.nio.file.Path;
  */
 public record MnistImages(byte[][] pixels, int[] labels, int rows, int cols) {
 
-    /** Reads an images file and its labels file (both uncompressed IDX). */
+    /** Reads an images file and its labels file (IDX, each plain or gzipped: a name ending in {@code .gz}). */
     public static MnistImages read(Path imagesFile, Path labelsFile) {
-        try (InputStream imagesIn = Files.newInputStream(imagesFile); InputStream labelsIn = Files.newInputStream(labelsFile)) {
+        try (InputStream imagesIn = open(imagesFile); InputStream labelsIn = open(labelsFile)) {
             DataInputStream img = new DataInputStream(new java.io.BufferedInputStream(imagesIn, 1 << 16));
             DataInputStream lab = new DataInputStream(new java.io.BufferedInputStream(labelsIn, 1 << 16));
             if (img.readInt() != MnistFileSpec.IMAGES_MAGIC) {
@@ -42,6 +42,29 @@ public record MnistImages(byte[][] pixels, int[] labels, int rows, int cols) {
         } catch (IOException e) {
             throw new AppException("cannot read " + imagesFile + ": " + e.getMessage(), e);
         }
+    }
+
+    private static InputStream open(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        return file.getFileName().toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    /**
+     * The test images and labels of an MNIST-like data set in {@code dir} ({@code t10k-images-idx3-ubyte} and
+     * {@code t10k-labels-idx1-ubyte}, each plain or gzipped), such as Fashion-MNIST: read as they are, with
+     * none of the checks that MNIST's own files get.
+     */
+    public static MnistImages testSetIn(Path dir) {
+        return read(either(dir, "t10k-images-idx3-ubyte"), either(dir, "t10k-labels-idx1-ubyte"));
+    }
+
+    private static Path either(Path dir, String name) {
+        for (Path candidate : new Path[]{dir.resolve(name), dir.resolve(name + ".gz")}) {
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new AppException(dir + " has no " + name + " (plain or .gz): expected an MNIST-like test set there");
     }
 
     public int size() {

@@ -67,22 +67,28 @@ public final class DigitPredictor {
      * the result. A picture that cannot be read or holds no digit gets an error result.
      */
     public DigitPrediction predict(String name, byte[] picture) {
-        return predictOne(name, () -> ImageFiles.read(picture, options.maxPixels()));
+        return predictOne(name, () -> DigitPipeline.prepare(picture, options.maxPixels()));
     }
 
     /** Labels one picture read from a stream (to its end; the caller closes it); {@code name} names it in the result. */
     public DigitPrediction predict(String name, InputStream picture) {
-        return predictOne(name, () -> ImageFiles.read(picture, options.maxPixels()));
+        return predictOne(name, () -> {
+            try {
+                return DigitPipeline.prepare(picture.readAllBytes(), options.maxPixels());
+            } catch (IOException e) {
+                throw new AppException("cannot read: " + AtomicFiles.describe(e), e);
+            }
+        });
     }
 
     /** Labels one decoded picture; {@code name} names it in the result. */
     public DigitPrediction predict(String name, BufferedImage picture) {
-        return predictOne(name, () -> picture);
+        return predictOne(name, () -> DigitPipeline.prepare(picture));
     }
 
-    private DigitPrediction predictOne(String name, Supplier<BufferedImage> picture) {
+    private DigitPrediction predictOne(String name, Supplier<PreparedDigit> prepared) {
         try {
-            PreparedDigit digit = DigitPipeline.prepare(picture.get());
+            PreparedDigit digit = prepared.get();
             String saved = save(name, digit);
             float[][] p = classifier.probabilities(new float[][]{digit.modelInput()});
             return DigitPrediction.labelled(name, top3(p[0]), saved);
@@ -138,7 +144,7 @@ public final class DigitPredictor {
                 if (Files.isDirectory(file)) {
                     throw new AppException("no PNG, JPEG, BMP or GIF files in this directory");
                 }
-                PreparedDigit digit = DigitPipeline.prepare(ImageFiles.read(file, options.maxPixels()));
+                PreparedDigit digit = DigitPipeline.prepare(ImageFiles.bytesOf(file), options.maxPixels());
                 saved.add(save(file.getFileName().toString(), digit));
                 inputs.add(digit.modelInput());
                 ready.add(i);

@@ -2,6 +2,7 @@ package dev.dl4jmnist.server;
 
 import ch.qos.logback.classic.Level;
 import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.TryAgainException;
 import dev.dl4jmnist.app.ModelUnavailableException;
 import dev.dl4jmnist.app.ServeModels;
 import io.javalin.Javalin;
@@ -229,6 +230,10 @@ public final class PredictionServer implements AutoCloseable {
                 case BUSY -> 409;
                 case LOADING -> 503;
             }, e.getMessage());
+        });
+        config.routes.exception(TryAgainException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "1");        // decodes free their memory within a decode's time
+            Responses.error(ctx, 503, e.getMessage(), "busy");
         });
         config.routes.exception(AppException.class, (e, ctx) -> Responses.error(ctx, 400, e.getMessage(),
                 ctx.path().startsWith("/v2/repository/") ? "model_refused" : "invalid_request"));

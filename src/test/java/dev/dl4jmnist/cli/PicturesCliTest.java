@@ -85,10 +85,12 @@ class PicturesCliTest {
         assertTrue(r.out().matches("(?s).*Correct predictions: \\d+ of 300 \\(\\d+\\.\\d\\d%\\); incorrect: \\d+.*"), r.out());
         assertTrue(r.out().contains("true\\pred     0    1"), r.out());
         assertTrue(r.out().contains("macro avg"), r.out());
-        for (String name : List.of("correct.png", "incorrect.png", "confusion.png", "evaluation.txt")) {
+        for (String name : List.of("correct.png", "incorrect.png", "confusion.png", "evaluation.txt", "reliability.png")) {
             Path file = dir.resolve("quick-1-epoch-" + name);
             assertTrue(r.out().contains("Wrote " + file), "path printed: " + file);
         }
+        assertTrue(r.out().matches("(?s).*Expected calibration error: \\d+\\.\\d\\d% \\(15 equal-width bins of the largest probability\\).*"), r.out());
+        assertEquals(800, ImageIO.read(dir.resolve("quick-1-epoch-reliability.png").toFile()).getWidth());
         // the grids show the first nine correctly and incorrectly labelled test images, pixel for pixel
         EvaluationResult result = Evaluator.evaluate(TestModels.quickModel(), TestData.mnist().test(1000, 300));
         PredictionSplit split = PredictionSplit.of(result);

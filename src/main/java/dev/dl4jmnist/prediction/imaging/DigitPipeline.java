@@ -18,6 +18,18 @@ public final class DigitPipeline {
     private DigitPipeline() {
     }
 
+    /**
+     * Decodes a picture file's contents and prepares it, holding the decode budget's share until the
+     * prepared digit is made (see {@link ImageFiles#decode}).
+     *
+     * @throws dev.dl4jmnist.AppException when the picture cannot be read or holds no ink
+     */
+    public static PreparedDigit prepare(byte[] picture, long maxPixels) {
+        try (ImageFiles.Decoded decoded = ImageFiles.decode(picture, maxPixels, DecodeBudget.process())) {
+            return prepare(decoded.image());
+        }
+    }
+
     /** @throws BlankImageException when the picture holds no ink */
     public static PreparedDigit prepare(BufferedImage image) {
         GrayImage gray = GrayConversion.limitSize(GrayConversion.toGray(image), GrayConversion.WORKING_SIZE);

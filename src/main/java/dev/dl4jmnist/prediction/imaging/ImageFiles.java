@@ -4,6 +4,8 @@ import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.io.AtomicFiles;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
@@ -19,7 +21,8 @@ import java.util.Locale;
 
 /**
  * Reads users' pictures (PNG, JPEG, BMP, GIF) with javax.imageio, refusing from the header alone any
- * picture with more pixels than a limit, before decoding it, and turning photos upright by their EXIF tag.
+ * picture with more pixels than a limit, before decoding it; decoding large ones at a reduced size within
+ * the process's {@link DecodeBudget}; and turning photos upright by their EXIF tag.
  */
 public final class ImageFiles {
     /** Default limit: 40 megapixels (a 48 MP phone photo is refused; 12 MP photos pass). */
@@ -28,6 +31,28 @@ public final class ImageFiles {
     public static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "bmp", "gif");
 
     private ImageFiles() {
+    }
+
+    /**
+     * Loads and initialises everything a picture's decoding touches (ImageIO and its plugins for each
+     * format, the EXIF reader) by decoding a tiny picture of each format: a server calls it before it
+     * says it is ready, so that no request is the first to initialise a class, where running out of
+     * memory would leave that class unusable for good.
+     */
+    public static void warmUp() {
+        BufferedImage dot = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
+        dot.setRGB(0, 0, 0xFFFFFF);
+        for (String format : List.of("png", "jpg", "bmp", "gif")) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try {
+                if (!ImageIO.write(dot, format, bytes)) {
+                    throw new IllegalStateException("no ImageIO writer for " + format);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            read(bytes.toByteArray(), DEFAULT_MAX_PIXELS);
+        }
     }
 
     /** Whether a file name ends in one of {@link #EXTENSIONS} (any case). */
@@ -44,19 +69,26 @@ public final class ImageFiles {
      *                      supported picture, larger than {@code maxPixels}, or cannot be decoded
      */
     public static BufferedImage read(Path file, long maxPixels) {
+        return read(bytesOf(file), maxPixels);
+    }
+
+    /**
+     * The contents of a picture file.
+     *
+     * @throws AppException (message without the file name) when the file is missing, a directory or unreadable
+     */
+    public static byte[] bytesOf(Path file) {
         if (!Files.exists(file)) {
             throw new AppException("no such file");
         }
         if (Files.isDirectory(file)) {
             throw new AppException("is a directory");
         }
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new AppException("cannot read: " + AtomicFiles.describe(e), e);
         }
-        return read(bytes, maxPixels);
     }
 
     /** Decodes the first image in a stream (an upload, say), read to its end; see {@link #read(byte[], long)}. */
@@ -75,6 +107,30 @@ public final class ImageFiles {
      *                      or cannot be decoded
      */
     public static BufferedImage read(byte[] bytes, long maxPixels) {
+        try (Decoded decoded = decode(bytes, maxPixels, DecodeBudget.process())) {
+            return decoded.image();
+        }
+    }
+
+    /** A decoded picture and the share of the decode budget it holds until closed. */
+    public record Decoded(BufferedImage image, DecodeBudget.Share share) implements AutoCloseable {
+        @Override
+        public void close() {
+            share.close();
+        }
+    }
+
+    /**
+     * Decodes the first image in {@code bytes}, upright, holding a share of {@code budget} for it (and
+     * for the work done on it until closed). A picture whose longer side is more than twice
+     * {@link GrayConversion#WORKING_SIZE} is decoded at every {@code n}-th pixel (the decoder's source
+     * subsampling), never held at full size: what the pipeline works on is at most that size anyway.
+     *
+     * @throws AppException                when the bytes are empty, not a supported picture, larger than
+     *                                     {@code maxPixels}, or cannot be decoded
+     * @throws DecodeBudget.BusyException when other pictures hold the budget for longer than it waits
+     */
+    public static Decoded decode(byte[] bytes, long maxPixels, DecodeBudget budget) {
         if (bytes.length == 0) {
             throw new AppException("empty file");
         }
@@ -97,11 +153,24 @@ public final class ImageFiles {
                             "image too large: %d×%d = %d pixels, above the limit of %d (not decoded)",
                             width, height, width * height, maxPixels));
                 }
-                BufferedImage image = reader.read(0);
-                if (image == null) {
-                    throw new AppException("cannot decode " + reader.getFormatName() + " image");
+                int step = subsampling(width, height);
+                long pixels = ((width + step - 1) / step) * ((height + step - 1) / step);
+                int orientation = ExifOrientation.of(bytes);
+                int stored = bytesPerPixel(reader);
+                DecodeBudget.Share share = budget.take(DecodeBudget.bytesFor(pixels,
+                        orientation == ExifOrientation.UPRIGHT ? stored : 2 * stored));
+                try {
+                    ImageReadParam param = reader.getDefaultReadParam();
+                    param.setSourceSubsampling(step, step, 0, 0);
+                    BufferedImage image = reader.read(0, param);
+                    if (image == null) {
+                        throw new AppException("cannot decode " + reader.getFormatName() + " image");
+                    }
+                    return new Decoded(ExifOrientation.upright(image, orientation), share);
+                } catch (IOException | RuntimeException e) {
+                    share.close();
+                    throw e;
                 }
-                return ExifOrientation.upright(image, ExifOrientation.of(bytes));
             } finally {
                 reader.dispose();
             }
@@ -111,6 +180,28 @@ public final class ImageFiles {
             }
             String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
             throw new AppException("cannot decode image: " + why, e);
+        }
+    }
+
+    /** Take every n-th pixel of a picture this large: n keeps the longer side at least twice the working size. */
+    static int subsampling(long width, long height) {
+        return (int) Math.max(1, Math.max(width, height) / (2L * GrayConversion.WORKING_SIZE));
+    }
+
+    /** Bytes a decoded pixel takes, by the decoder's own image type (4 when it does not say). */
+    private static int bytesPerPixel(ImageReader reader) {
+        try {
+            ImageTypeSpecifier type = reader.getRawImageType(0);
+            if (type == null) {
+                return 4;
+            }
+            int bits = 0;
+            for (int size : type.getSampleModel().getSampleSize()) {
+                bits += size;
+            }
+            return Math.max(1, Math.min(8, (bits + 7) / 8));
+        } catch (IOException | RuntimeException e) {
+            return 4;
         }
     }
 }

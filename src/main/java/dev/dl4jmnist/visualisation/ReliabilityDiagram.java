@@ -1,0 +1,47 @@
+package dev.dl4jmnist.visualisation;
+
+import dev.dl4jmnist.evaluation.Calibration;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.Color;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The reliability diagram: each confidence bin's accuracy against its mean confidence, beside the diagonal
+ * a perfectly calibrated model would lie on; points below it are overconfident. The title carries the
+ * expected calibration error.
+ */
+public final class ReliabilityDiagram {
+    private ReliabilityDiagram() {
+    }
+
+    public static XYChart chart(Calibration calibration, String title) {
+        XYChart chart = new XYChartBuilder().width(TrainingCharts.WIDTH).height(TrainingCharts.HEIGHT)
+                .title(String.format(Locale.ROOT, "%s (expected calibration error %.2f%%)", title, 100 * calibration.expectedError()))
+                .xAxisTitle("Confidence (largest probability)").yAxisTitle("Accuracy").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setPlotGridLinesVisible(true);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        chart.getStyler().setXAxisDecimalPattern("0.0");
+        chart.getStyler().setYAxisDecimalPattern("0.0");
+        XYSeries diagonal = chart.addSeries("perfectly calibrated", new double[]{0, 1}, new double[]{0, 1});
+        diagonal.setLineColor(Color.GRAY);
+        diagonal.setMarker(SeriesMarkers.NONE);
+        double[] confidence = calibration.bins().stream().mapToDouble(Calibration.Bin::confidence).toArray();
+        double[] accuracy = calibration.bins().stream().mapToDouble(Calibration.Bin::accuracy).toArray();
+        XYSeries model = chart.addSeries("model (one point per bin of 1/" + Calibration.BINS + ")", confidence, accuracy);
+        model.setLineColor(TrainingCharts.TRAINING_COLOUR);
+        model.setMarkerColor(TrainingCharts.TRAINING_COLOUR);
+        return chart;
+    }
+
+    public static void writePng(Path file, Calibration calibration, String title) {
+        ChartFiles.writePng(file, chart(calibration, title));
+    }
+}

@@ -1,0 +1,269 @@
+package dev.dl4jmnist.server;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+
+/**
+ * Hostile traffic against a running {@code serve} on loopback, case by case: what status each case gets
+ * (counts), whether the answer is JSON, and how normal requests fare meanwhile. A benchmark that prints
+ * numbers, not a test: it judges nothing, and every case is bounded in count and time.
+ * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) dev.dl4jmnist.server.HostileTrafficBenchmark http://127.0.0.1:8080}
+ * ({@code --no-bursts} leaves out the eight bursts of 64 large uploads, for a server they would stop).
+ */
+public final class HostileTrafficBenchmark {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static URI base;
+
+    private HostileTrafficBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        base = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8080/");
+        if (!InetAddress.getByName(base.getHost()).isLoopbackAddress()) {
+            throw new IllegalArgumentException("this benchmark sends traffic to loopback only, not " + base.getHost());
+        }
+        byte[] normal = DrawnDigits.stroke(80, 60, 200, 60, 130, 230);   // a drawn 7, as the page sends it
+        byte[] noise = noisePng(1750, 1750);                         // about 9 MB
+        System.out.printf(Locale.ROOT, "server %s; a normal request is a %d-byte PNG; the burst's PNG is %.1f MB%n",
+                base, normal.length, noise.length / 1e6);
+
+        boolean bursts = !List.of(args).contains("--no-bursts");
+        for (int burst = 1; bursts && burst <= 8; burst++) {
+            report("64 x 9 MB uploads, burst " + burst, concurrently(64, () -> post("/api/predict", "image/png", noise)), normal);
+        }
+        report("two 36 MP JPEGs at once", concurrently(2, () -> post("/api/predict", "image/jpeg", photo36mp())), normal);
+        report("PNG whose zTXt inflates to 1 GiB", one(() -> post("/api/predict", "image/png", zTxtBomb())), normal);
+        report("40 MP RGBA PNG", one(() -> post("/api/predict", "image/png", rgba40mp())), normal);
+        report("multipart without a boundary", one(() -> post("/api/predict", "multipart/form-data", "x".getBytes())), normal);
+        report("truncated multipart", one(() -> post("/api/predict", "multipart/form-data; boundary=b",
+                "--b\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.png\"\r\n\r\nabc".getBytes())), normal);
+        report("multipart with 2000 parts", one(() -> post("/api/predict", "multipart/form-data; boundary=b", manyParts(2000))), normal);
+        report("header of 64 KB", one(() -> get("/api/model", Map.of("X-Big", "a".repeat(64 << 10)))), normal);
+        report("URL of 64 KB", one(() -> get("/api/model?" + "a".repeat(64 << 10), Map.of())), normal);
+        report("HEAD /api/model", one(() -> head("/api/model")), normal);
+        slowClients(250, Duration.ofSeconds(40), normal);
+    }
+
+    /** What one request got. */
+    record Outcome(int status, String contentType, String connection, long millis, String error) {
+        String key() {
+            return error != null ? "error " + error : status + " " + contentType.split(";")[0] + (connection.isEmpty() ? "" : " Connection: " + connection);
+        }
+    }
+
+    private interface Call {
+        Outcome run() throws Exception;
+    }
+
+    private static List<Outcome> concurrently(int clients, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                futures.add(pool.submit(() -> safely(call)));
+            }
+            List<Outcome> out = new ArrayList<>();
+            for (Future<Outcome> f : futures) {
+                out.add(f.get(120, TimeUnit.SECONDS));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<Outcome> one(Call call) {
+        return List.of(safely(call));
+    }
+
+    private static Outcome safely(Call call) {
+        try {
+            return call.run();
+        } catch (Exception e) {
+            return new Outcome(0, "", "", 0, e.getClass().getSimpleName());
+        }
+    }
+
+    private static void report(String name, List<Outcome> outcomes, byte[] normal) {
+        Map<String, Integer> counts = new TreeMap<>();
+        outcomes.forEach(o -> counts.merge(o.key(), 1, Integer::sum));
+        Outcome after = safely(() -> post("/api/predict", "image/png", normal));
+        System.out.printf(Locale.ROOT, "%-36s %s; a normal request afterwards: %s in %d ms%n", name, counts, after.key(), after.millis());
+        if ("error ConnectException".equals(after.key())) {
+            System.out.println("The server no longer accepts connections: stopping here.");
+            System.exit(1);
+        }
+    }
+
+    private static Outcome post(String path, String type, byte[] body) throws Exception {
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    private static Outcome get(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
+        headers.forEach(b::header);
+        return send(b.build());
+    }
+
+    private static Outcome head(String path) throws Exception {
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private static Outcome send(HttpRequest request) throws Exception {
+        long t = System.nanoTime();
+        HttpResponse<byte[]> r = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return new Outcome(r.statusCode(), r.headers().firstValue("Content-Type").orElse("-"),
+                r.headers().firstValue("Connection").orElse(""), (System.nanoTime() - t) / 1_000_000, null);
+    }
+
+    /**
+     * {@code clients} sockets that declare a 10 MB body and send one byte a second for {@code duration},
+     * while a normal request is timed every second: how many the server cut off, and the normal latencies.
+     */
+    private static void slowClients(int clients, Duration duration, byte[] normal) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        Map<Integer, Boolean> cutOff = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        for (int i = 0; i < clients; i++) {
+            int id = i;
+            pool.submit(() -> {
+                try (Socket s = new Socket(base.getHost(), base.getPort())) {
+                    OutputStream out = s.getOutputStream();
+                    out.write(("POST /api/predict HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: image/png\r\n"
+                            + "Content-Length: 10000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    while (!stop.get()) {
+                        out.write(0);
+                        out.flush();
+                        Thread.sleep(1000);
+                    }
+                } catch (IOException e) {
+                    cutOff.put(id, true);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            });
+        }
+        List<Long> latencies = new ArrayList<>();
+        int failed = 0;
+        long end = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < end) {
+            Outcome o = safely(() -> post("/api/predict", "image/png", normal));
+            if (o.status() == 200) {
+                latencies.add(o.millis());
+            } else {
+                failed++;
+            }
+            Thread.sleep(1000);
+        }
+        stop.set(true);
+        pool.shutdownNow();
+        latencies.sort(null);
+        System.out.printf(Locale.ROOT, "%d slow clients for %d s: %d cut off by the server; normal requests: %d answered"
+                        + " (median %s ms, slowest %s ms), %d failed%n", clients, duration.toSeconds(), cutOff.size(), latencies.size(),
+                latencies.isEmpty() ? "-" : latencies.get(latencies.size() / 2), latencies.isEmpty() ? "-" : latencies.get(latencies.size() - 1), failed);
+    }
+
+    private static byte[] png(BufferedImage image) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static byte[] noisePng(int width, int height) throws IOException {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(9);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                img.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        return png(img);
+    }
+
+    private static byte[] photo36mp() throws IOException {
+        BufferedImage img = new BufferedImage(7360, 4912, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(java.awt.Color.BLACK);
+        g.setStroke(new java.awt.BasicStroke(200));
+        g.drawLine(2500, 1000, 4800, 1000);
+        g.drawLine(4800, 1000, 3300, 4000);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "jpg", out);
+        return out.toByteArray();
+    }
+
+    private static byte[] rgba40mp() throws IOException {
+        return png(new BufferedImage(8000, 5000, BufferedImage.TYPE_INT_ARGB));
+    }
+
+    private static byte[] zTxtBomb() throws IOException {
+        byte[] small = png(new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB));
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        byte[] zeros = new byte[1 << 20];
+        byte[] buffer = new byte[1 << 16];
+        for (int i = 0; i < 1024; i++) {                       // 1 GiB of zeros
+            deflater.setInput(zeros);
+            while (!deflater.needsInput()) {
+                compressed.write(buffer, 0, deflater.deflate(buffer));
+            }
+        }
+        deflater.finish();
+        while (!deflater.finished()) {
+            compressed.write(buffer, 0, deflater.deflate(buffer));
+        }
+        byte[] keyword = "Comment\0\0".getBytes(StandardCharsets.US_ASCII);
+        byte[] data = ByteBuffer.allocate(keyword.length + compressed.size()).put(keyword).put(compressed.toByteArray()).array();
+        ByteBuffer chunk = ByteBuffer.allocate(12 + data.length).putInt(data.length).put("zTXt".getBytes(StandardCharsets.US_ASCII)).put(data);
+        CRC32 crc = new CRC32();
+        crc.update("zTXt".getBytes(StandardCharsets.US_ASCII));
+        crc.update(data);
+        chunk.putInt((int) crc.getValue());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(small, 0, 33);                                // signature and IHDR
+        out.write(chunk.array());
+        out.write(small, 33, small.length - 33);
+        return out.toByteArray();
+    }
+
+    private static byte[] manyParts(int parts) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < parts; i++) {
+            b.append("--b\r\nContent-Disposition: form-data; name=\"f").append(i).append("\"\r\n\r\nx\r\n");
+        }
+        return b.append("--b--\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+    }
+}
