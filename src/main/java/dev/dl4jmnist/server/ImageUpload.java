@@ -2,6 +2,7 @@ package dev.dl4jmnist.server;
 
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import org.eclipse.jetty.http.BadMessageException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,12 +49,12 @@ final class ImageUpload {
         UploadedFile file;
         try {
             file = ctx.uploadedFile(FIELD);
-        } catch (RuntimeException e) {
-            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("exceed")
-                    || String.valueOf(e.getCause()).toLowerCase(Locale.ROOT).contains("exceed")) {
+        } catch (Exception e) {                  // Javalin lets the servlet API's checked exception through
+            ctx.header("Connection", "close");   // the rest of a malformed body is not read
+            if (tooLarge(e)) {
                 throw RequestBody.tooLarge(maxBytes);
             }
-            throw new ApiException(400, "cannot read the multipart form");
+            throw new ApiException(400, "the multipart form is malformed (" + badMessage(e) + ")");
         }
         if (file == null) {
             throw new ApiException(400, "the multipart form has no field 'image'");
@@ -67,6 +68,27 @@ final class ImageUpload {
         } catch (IOException e) {
             throw new ApiException(400, "cannot read the multipart field 'image': " + e.getMessage());
         }
+    }
+
+    /** Whether Jetty refused the form for its size (its limit on parts or bytes). */
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadMessageException bad && bad.getCode() == 413
+                    || String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("exceed")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Jetty's own words for what is wrong with the form ("bad multipart", "missing boundary", ...), no class names. */
+    private static String badMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadMessageException bad && bad.getReason() != null) {
+                return bad.getReason();
+            }
+        }
+        return "it cannot be parsed";
     }
 
     /** {@code image/png; charset=x} → {@code image/png}; null → "". */

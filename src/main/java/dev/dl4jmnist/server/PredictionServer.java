@@ -17,7 +17,9 @@ import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +75,15 @@ public final class PredictionServer implements AutoCloseable {
     private final OpenInferenceApi v2;
     private final Javalin app;
     private final GracefulHandler graceful = new GracefulHandler();
+    /** Request bodies read and held at once. */
+    private final BodyBudget bodies = BodyBudget.ofHeap();
+    /**
+     * The slowest a request body may arrive: well below any real upload (a phone on a poor network sends
+     * tens of KB a second), well above a client that trickles bytes to hold a thread.
+     */
+    static final long MIN_BODY_BYTES_PER_SECOND = 2048;
+    /** Connections held at once; past them the server stops accepting until some close. */
+    static final int MAX_CONNECTIONS = 1000;
     private volatile Server jetty;
     private volatile boolean draining;
 
@@ -190,8 +201,12 @@ public final class PredictionServer implements AutoCloseable {
         config.jetty.modifyServer(server -> {
             jetty = server;
             server.setStopTimeout(STOP_TIMEOUT_MS);
-            // Javalin attaches its context inside the graceful handler; the headers go on every answer
-            server.setHandler(new SecurityHeaders(graceful, this::draining));
+            // Javalin attaches its context inside the graceful handler; the headers go on every answer, and a
+            // request body that arrives slower than MIN_BODY_BYTES_PER_SECOND is cut off (408)
+            server.setHandler(new SecurityHeaders(new MinimumDataRateHandler(graceful, MIN_BODY_BYTES_PER_SECOND, 0),
+                    this::draining));
+            server.setErrorHandler(new JettyErrors());
+            server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server));
         });
         config.staticFiles.add(files -> {
             files.hostedPath = "/";
@@ -256,12 +271,33 @@ public final class PredictionServer implements AutoCloseable {
         config.routes.error(405, this::methodNotAllowed);
     }
 
+    /** A GET route, and HEAD on it (the same headers, the same content type, no body). */
     private static void get(JavalinConfig config, String path, Handler handler) {
         config.routes.get(path, labelled(path, handler));
+        config.routes.head(path, labelled(path, handler));
     }
 
-    private static void post(JavalinConfig config, String path, Handler handler) {
-        config.routes.post(path, labelled(path, handler));
+    /** A POST route, whose body is read only once the body budget has room for it. */
+    private void post(JavalinConfig config, String path, Handler handler) {
+        Handler route = labelled(path, handler);
+        config.routes.post(path, ctx -> {
+            long declared = ctx.req().getContentLengthLong();
+            long bytes = declared >= 0 ? Math.min(declared, options.maxBodyBytes()) : options.maxBodyBytes();
+            boolean multipart = String.valueOf(ctx.contentType()).toLowerCase(Locale.ROOT).startsWith("multipart/");
+            Runnable release = bodies.take(multipart ? 2 * bytes : bytes);      // a form is held twice: parts, then bytes
+            if (release == null) {
+                ctx.attribute(ServerMetrics.ROUTE, path);
+                RequestBody.discard(ctx, options.maxBodyBytes());      // read and dropped: the client gets the answer
+                ctx.header("Retry-After", "1");
+                Responses.error(ctx, 503, "too many large requests are being read at once; try again in a moment", "busy");
+                return;
+            }
+            try {
+                route.handle(ctx);
+            } finally {
+                release.run();
+            }
+        });
     }
 
     /** The handler, with its route's pattern recorded for the metrics. */

@@ -7,7 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The memory the pictures being decoded at once may take: half the heap, counted in KiB before each
+ * The memory the pictures being decoded at once may take: two fifths of the heap, counted in KiB before each
  * decode from the size the picture declares. A picture that would take the budget over waits up to
  * {@link #WAIT_MILLIS} for others to finish, then is turned away with {@link BusyException}; one that
  * alone needs more than the whole budget is refused outright. So many large uploads at once queue or
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 public final class DecodeBudget {
     /** How long a decode waits for room before giving up. */
     public static final long WAIT_MILLIS = 2_000;
-    private static final DecodeBudget PROCESS = new DecodeBudget(Runtime.getRuntime().maxMemory() / 2);
+    private static final DecodeBudget PROCESS = new DecodeBudget(Runtime.getRuntime().maxMemory() * 2 / 5);
 
     private final Semaphore kib;
     private final int totalKib;
