@@ -1,0 +1,238 @@
+package dev.dl4jmnist.server;
+
+import dev.dl4jmnist.FullTier;
+import dev.dl4jmnist.app.ServeModels;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Traffic meant to break the server, each case bounded: malformed multipart, oversized headers and URLs,
+ * HEAD, clients that trickle their bodies, and (in serve's own 512 MiB JVM) a burst of large uploads.
+ * Every answer is one JSON error with a 4xx or a 503, never a 500 or a stack trace, and normal requests
+ * keep being answered.
+ */
+@FullTier
+class HostileTrafficTest {
+    private static final Pattern SERVING = Pattern.compile("Serving http://127\\.0\\.0\\.1:(\\d+)/ with (.+)");
+    @TempDir
+    static Path store;
+    static PredictionServer server;
+    static HttpClient http;
+    static byte[] drawnSeven;
+
+    @BeforeAll
+    static void start() {
+        Path model = ModelFixtures.mlp(store.resolve("model.zip"), 1);
+        ServeModels models = ServedModels.loaded(model);
+        server = PredictionServer.start(models, new PredictionServer.Options("127.0.0.1", 0, 10 << 20, false, null));
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        drawnSeven = DrawnDigits.stroke(80, 60, 200, 60, 130, 230);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void malformedMultipartIsA400JsonErrorThatClosesTheConnection() throws Exception {
+        for (String[] form : new String[][]{
+                {"multipart/form-data", "x"},
+                {"multipart/form-data; boundary=b", "--b\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.png\"\r\n\r\nabc"},
+                {"multipart/form-data; boundary=b", manyParts(2000)}}) {
+            HttpResponse<String> r = post(form[0], form[1].getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(r.statusCode()).as(form[1].substring(0, Math.min(20, form[1].length()))).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+            assertThat(r.headers().firstValue("Connection")).hasValue("close");
+            assertThat(r.body()).startsWith("{\"error\":\"the multipart form is malformed").doesNotContain("Exception");
+        }
+        assertThat(post("image/png", drawnSeven).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void jettysOwnErrorsAreJsonToo() throws Exception {
+        String header = raw("GET /api/model HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(64 << 10) + "\r\n\r\n");
+        assertThat(header).startsWith("HTTP/1.1 431 ").contains("Content-Type: application/json")
+                .endsWith("{\"error\":\"request header fields too large\"}");
+        String url = raw("GET /api/model?" + "a".repeat(64 << 10) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(url).startsWith("HTTP/1.1 414 ").contains("Content-Type: application/json").endsWith("{\"error\":\"uri too long\"}");
+    }
+
+    @Test
+    void headAnswersWithTheContentTypeOfGet() throws Exception {
+        for (String path : List.of("/api/model", "/health", "/v2", "/v2/health/ready")) {
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(server.url()).resolve(path))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        }
+    }
+
+    @Test
+    void bodiesThatTrickleAreCutOffWhileNormalRequestsAreAnswered() throws Exception {
+        int clients = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<Long>> slow = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                slow.add(pool.submit(HostileTrafficTest::trickleUntilCutOff));
+            }
+            for (int i = 0; i < 5; i++) {
+                Thread.sleep(1000);
+                assertThat(post("image/png", drawnSeven).statusCode()).isEqualTo(200);
+            }
+            for (Future<Long> f : slow) {
+                assertThat(f.get(60, TimeUnit.SECONDS)).as("seconds until the server cut the client off").isLessThan(45);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Declares a 1 MB body and sends a byte a second; the seconds until the server answers or closes. */
+    private static long trickleUntilCutOff() throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        try (Socket socket = new Socket("127.0.0.1", URI.create(server.url()).getPort())) {
+            socket.setSoTimeout(1000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/predict HTTP/1.1\r\nHost: x\r\nContent-Type: image/png\r\nContent-Length: 1000000\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            InputStream in = socket.getInputStream();
+            for (int second = 0; second < 55; second++) {
+                try {
+                    out.write(0);
+                    out.flush();
+                    in.read();                            // an answer (408), or -1: the server closed the connection
+                    return (System.nanoTime() - start) / 1_000_000_000;
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    // nothing for a second: send the next byte
+                } catch (SocketException closed) {
+                    return (System.nanoTime() - start) / 1_000_000_000;
+                }
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
+    @Test
+    void aBurstOfLargeUploadsInServesHeapGetsAnswersNotAnOutOfMemoryError(@TempDir Path dir) throws Exception {
+        Path output = dir.resolve("serve.out");
+        Path model = ModelFixtures.mlp(dir.resolve("model.zip"), 1);
+        // the jar's launcher: serve in its own JVM with the 512 MiB heap it is run with
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true", "dev.dl4jmnist.cli.Launcher",
+                "serve", "--port", "0", "--model", model.toString())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        try {
+            int port = port(output, process);
+            byte[] noise = noisePng(1750, 1750);                       // about 9 MB
+            HttpRequest upload = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/predict"))
+                    .header("Content-Type", "image/png").POST(HttpRequest.BodyPublishers.ofByteArray(noise)).build();
+            for (int burst = 0; burst < 2; burst++) {
+                List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+                for (int i = 0; i < 64; i++) {
+                    answers.add(pool.submit(() -> http.send(upload, HttpResponse.BodyHandlers.ofString())));
+                }
+                for (Future<HttpResponse<String>> a : answers) {
+                    HttpResponse<String> r = a.get(120, TimeUnit.SECONDS);
+                    assertThat(r.statusCode()).as(r.body()).isIn(400, 503);      // no digit in noise, or come back later
+                    assertThat(r.body()).startsWith("{\"error\":");
+                    if (r.statusCode() == 503) {
+                        assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
+                    }
+                }
+            }
+            HttpResponse<String> normal = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/predict"))
+                    .header("Content-Type", "image/png").POST(HttpRequest.BodyPublishers.ofByteArray(drawnSeven)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(normal.statusCode()).isEqualTo(200);
+            assertThat(process.isAlive()).isTrue();
+            assertThat(Files.readString(output)).doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
+        } finally {
+            pool.shutdownNow();
+            process.destroyForcibly();
+        }
+    }
+
+    private static int port(Path output, Process process) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            for (String line : Files.readAllLines(output)) {
+                Matcher m = SERVING.matcher(line);
+                if (m.matches()) {
+                    return Integer.parseInt(m.group(1));
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("serve did not start: " + Files.readString(output));
+    }
+
+    private static HttpResponse<String> post(String type, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.url()).resolve("/api/predict")).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends {@code request} as written and returns the whole answer (the server closes after an error). */
+    private static String raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", URI.create(server.url()).getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static String manyParts(int parts) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < parts; i++) {
+            b.append("--b\r\nContent-Disposition: form-data; name=\"f").append(i).append("\"\r\n\r\nx\r\n");
+        }
+        return b.append("--b--\r\n").toString();
+    }
+
+    private static byte[] noisePng(int width, int height) throws IOException {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(9);
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                row[x] = random.nextInt(1 << 24);
+            }
+            img.setRGB(0, y, width, 1, row, 0, width);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+}
