@@ -276,7 +276,7 @@ public final class ServeModels {
         Path path = file.file().toAbsolutePath().normalize();
         String sha256 = Sha256.of(path);
         ServedModel old = before != null ? before.byVersion().get(file.version()) : null;
-        if (old != null && old.info().path().equals(path.toString()) && old.info().sha256().equals(sha256)) {
+        if (old != null && old.info().file().equals(path.getFileName().toString()) && old.info().sha256().equals(sha256)) {
             return old;
         }
         long start = System.nanoTime();
@@ -290,7 +290,7 @@ public final class ServeModels {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         ModelInfo info = new ModelInfo(file.name(), file.version(), ModelStore.isKerasFile(path) ? "keras_hdf5" : "deeplearning4j_zip",
-                classifier.isConvolutional() ? "cnn" : "mlp", path.toString(), sha256, classifier.network().numParams(),
+                classifier.isConvolutional() ? "cnn" : "mlp", path.getFileName().toString(), sha256, classifier.network().numParams(),
                 testAccuracy(path), seconds);
         return new ServedModel(info, classifier);
     }

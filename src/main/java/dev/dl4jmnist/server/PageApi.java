@@ -68,7 +68,7 @@ final class PageApi {
         if (ready.getAsBoolean()) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", "ok");
-            body.put("model", models.registry().find(models.defaultModel(), null).map(m -> m.info().path()).orElse(null));
+            body.put("model", models.registry().find(models.defaultModel(), null).map(m -> m.info().file()).orElse(null));
             Responses.json(ctx, 200, body);
         } else {
             Responses.json(ctx, 503, Map.of("status", draining.getAsBoolean() ? "draining" : "loading"));

@@ -254,7 +254,7 @@ public final class PredictionServer implements AutoCloseable {
                 ctx.path().startsWith("/v2/repository/") ? "model_refused" : "invalid_request"));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            Responses.error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
+            Responses.error(ctx, 500, "internal error");     // the details go to the log, not to the client
         });
         config.routes.error(404, ctx -> {
             if (ctx.attribute(Responses.ERROR_REASON) != null) {
