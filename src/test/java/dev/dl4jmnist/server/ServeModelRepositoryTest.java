@@ -178,6 +178,41 @@ class ServeModelRepositoryTest {
         }
     }
 
+    /** Live as soon as HTTP is served; ready only once every model is loaded and warmed up. */
+    @Test
+    void readyOnlyOnceEveryModelIsLoaded(@TempDir Path own) throws Exception {
+        ModelFixtures.mlp(ModelFixtures.slot(own, "first", 1, "model.zip"), 1);
+        ModelFixtures.mlp(ModelFixtures.slot(own, "second", 4, "model.zip"), 2);
+        ServeModels models = ServeModels.store(own, null);
+        try (PredictionServer loading = PredictionServer.start(models, new PredictionServer.Options("127.0.0.1", 0, 1_000_000, false))) {
+            URI base = URI.create(loading.url());
+            assertThat(get(base.resolve("/v2/health/live")).body()).isEqualTo("{\"live\":true}");
+            HttpResponse<String> notYet = get(base.resolve("/v2/health/ready"));
+            assertThat(notYet.statusCode()).isEqualTo(503);
+            assertThat(notYet.body()).isEqualTo("{\"ready\":false}");
+            assertThat(get(base.resolve("/health")).body()).isEqualTo("{\"status\":\"loading\"}");
+            assertThat(error(http.send(HttpRequest.newBuilder(base.resolve("/v2/models/first/infer"))
+                    .POST(HttpRequest.BodyPublishers.ofString(ONE_IMAGE)).build(), HttpResponse.BodyHandlers.ofString()), 503))
+                    .isEqualTo("model 'first' is still loading");
+            models.load("first");
+            assertThat(get(base.resolve("/v2/health/ready")).statusCode()).as("one model of two").isEqualTo(503);
+            models.load("second");
+            assertThat(get(base.resolve("/v2/health/ready")).body()).isEqualTo("{\"ready\":true}");
+            loading.drain();
+            assertThat(get(base.resolve("/v2/health/ready")).statusCode()).as("draining").isEqualTo(503);
+            assertThat(get(base.resolve("/health")).body()).isEqualTo("{\"status\":\"draining\"}");
+            HttpResponse<String> stillAnswered = http.send(HttpRequest.newBuilder(base.resolve("/v2/models/second/infer"))
+                    .POST(HttpRequest.BodyPublishers.ofString(ONE_IMAGE)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(stillAnswered.statusCode()).as("answered while draining").isEqualTo(200);
+            assertThat(JSON.readTree(stillAnswered.body()).get("model_version").asText()).isEqualTo("4");
+            assertThat(stillAnswered.headers().firstValue("Connection")).hasValue("close");
+        }
+    }
+
+    HttpResponse<String> get(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void aStoreWithAnEmptyModelOrNoModelsIsRefusedAtStart(@TempDir Path other) throws IOException {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServeModels.store(other, null))
