@@ -178,6 +178,21 @@ class ServeModelRepositoryTest {
         }
     }
 
+    @Test
+    void repositoryRequestsWithBadBodiesGetOneJsonError() throws Exception {
+        assertThat(error(post("/v2/repository/models/swap/load", "{"), 400)).isEqualTo("the body must be empty or a JSON object");
+        assertThat(error(post("/v2/repository/models/swap/load", "[1]"), 400)).isEqualTo("the body must be empty or a JSON object");
+        assertThat(error(post("/v2/repository/models/swap/load", "{\"parameters\": {\"config\": \"{}\"}}"), 400))
+                .startsWith("load takes no parameters");
+        assertThat(error(post("/v2/repository/index", "{\"ready\": \"yes\"}"), 400)).isEqualTo("\"ready\" must be true or false");
+        assertThat(error(post("/v2/repository/models/swap/unload", "x".repeat(1_000_001)), 413))
+                .isEqualTo("the body is larger than the limit of 1000000 bytes");
+        assertThat(post("/v2/repository/models/race/load", "{\"parameters\": {}}").statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(post("/v2/repository/index", "{\"ready\": true}").body()).findValuesAsText("state"))
+                .isNotEmpty().containsOnly("READY");
+        assertThat(servedVersion("swap")).isNotBlank();
+    }
+
     /** Live as soon as HTTP is served; ready only once every model is loaded and warmed up. */
     @Test
     void readyOnlyOnceEveryModelIsLoaded(@TempDir Path own) throws Exception {
