@@ -89,13 +89,20 @@ final class OpenInferenceApi {
         Responses.json(ctx, ready ? 200 : 503, body);
     }
 
+    /**
+     * Reads the request and labels its images. The JSON is read in the compute queue too: its tree takes about 30
+     * bytes a number, so only as many requests as there are cores hold one at a time.
+     */
     void infer(Context ctx) {
         byte[] body = RequestBody.read(ctx, maxBodyBytes, "the request body is empty: send an inference request (JSON)");
         ServedModel model = model(ctx);
-        InferRequest request = InferRequest.read(body, model.convolutional());
-        Inference inference = compute.run(() -> models.infer(model, request.images()));
-        metrics.inferred(model, inference.labels());
-        Responses.json(ctx, 200, InferResponse.of(request, inference));
+        InferResponse answer = compute.run(() -> {
+            InferRequest request = InferRequest.read(body, model.convolutional());
+            Inference inference = models.infer(model, request.images());
+            metrics.inferred(model, inference.labels());
+            return InferResponse.of(request, inference);
+        });
+        Responses.json(ctx, 200, answer);
     }
 
     /** Triton's repository index: every loaded version, and every model of the store that is not loaded. */
