@@ -16,7 +16,9 @@ import java.util.concurrent.Callable;
         description = {"Serves a page to draw a digit on and see the model's answer, a JSON API (POST /api/predict,",
                 "GET /api/model, GET /health), the Open Inference Protocol (/v2/...) with Triton's model",
                 "repository extension, and Prometheus metrics (GET /metrics). Runs until Ctrl-C or SIGTERM,",
-                "then (after --drain-seconds, not ready but still answering) finishes the requests in flight and exits 0."})
+                "then (after --drain-seconds, not ready but still answering) finishes the requests in flight and exits 0.",
+                "Loading and unloading models answers loopback clients only, unless the environment variable",
+                "SERVE_MANAGEMENT_TOKEN holds a token (then any client sending 'Authorization: Bearer TOKEN')."})
 public final class ServeCommand implements Callable<Integer> {
     /** The environment variable that holds the token opening the model repository endpoints to other machines. */
     static final String TOKEN_VARIABLE = "SERVE_MANAGEMENT_TOKEN";

@@ -30,6 +30,8 @@ record InferRequest(String id, ObjectNode parameters, float[][] images, List<Str
     static final List<String> OUTPUTS = List.of(PROBABILITIES, LABEL);
     static final int PIXELS = 784;
     static final int SIDE = 28;
+    /** Images per request at most: a batch of 1,024 is about 5 MB of JSON, and each image is computed on its own anyway. */
+    static final int MAX_BATCH = 1024;
 
     /** NaN and Infinity are read (Python's json writes them), so that they are refused with a clear message. */
     private static final JsonMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -128,8 +130,8 @@ record InferRequest(String id, ObjectNode parameters, float[][] images, List<Str
         if (!flat && !image) {
             throw bad("input '" + INPUT + "' has shape " + node + ", but this model takes " + allowed);
         }
-        if (shape[0] > Integer.MAX_VALUE / PIXELS) {
-            throw bad("input '" + INPUT + "' has shape " + node + ": too many images");
+        if (shape[0] > MAX_BATCH) {
+            throw bad("input '" + INPUT + "' has shape " + node + ": at most " + MAX_BATCH + " images per request");
         }
         return shape;
     }

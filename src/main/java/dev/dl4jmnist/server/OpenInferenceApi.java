@@ -4,7 +4,12 @@ import dev.dl4jmnist.app.Inference;
 import dev.dl4jmnist.app.ModelRegistry;
 import dev.dl4jmnist.app.ServeModels;
 import dev.dl4jmnist.app.ServedModel;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.javalin.http.Context;
+
+import java.io.IOException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +25,8 @@ final class OpenInferenceApi {
     /** Tensor metadata: name, datatype and shape (-1 for the batch size). */
     record TensorMetadata(String name, String datatype, long[] shape) {
     }
+
+    private static final ObjectMapper MANAGEMENT_JSON = new ObjectMapper();
 
     private final ServeModels models;
     private final ComputeQueue compute;
@@ -82,26 +89,42 @@ final class OpenInferenceApi {
         Responses.json(ctx, ready ? 200 : 503, body);
     }
 
+    /**
+     * Reads the request and labels its images. The JSON is read in the compute queue too: its tree takes about 30
+     * bytes a number, so only as many requests as there are cores hold one at a time.
+     */
     void infer(Context ctx) {
         byte[] body = RequestBody.read(ctx, maxBodyBytes, "the request body is empty: send an inference request (JSON)");
         ServedModel model = model(ctx);
-        InferRequest request = InferRequest.read(body, model.convolutional());
-        Inference inference = compute.run(() -> models.infer(model, request.images()));
-        metrics.inferred(model, inference.labels());
-        Responses.json(ctx, 200, InferResponse.of(request, inference));
+        InferResponse answer = compute.run(() -> {
+            InferRequest request = InferRequest.read(body, model.convolutional());
+            Inference inference = models.infer(model, request.images());
+            metrics.inferred(model, inference.labels());
+            return InferResponse.of(request, inference);
+        });
+        Responses.json(ctx, 200, answer);
     }
 
     /** Triton's repository index: every loaded version, and every model of the store that is not loaded. */
     void index(Context ctx) {
         management.check(ctx);
-        RequestBody.discard(ctx, maxBodyBytes);
-        Responses.json(ctx, 200, models.index());
+        JsonNode request = managementRequest(ctx);
+        JsonNode ready = request.path("ready");
+        if (!ready.isMissingNode() && !ready.isBoolean()) {
+            throw new ApiException(400, "\"ready\" must be true or false");
+        }
+        Responses.json(ctx, 200, models.index().stream()
+                .filter(m -> !ready.asBoolean(false) || m.state().equals("READY")).toList());
     }
 
     /** Loads the model's versions again and serves the highest; a broken version is refused and the old ones keep serving. */
     void load(Context ctx) {
         management.check(ctx);
-        RequestBody.discard(ctx, maxBodyBytes);
+        JsonNode parameters = managementRequest(ctx).path("parameters");
+        if (parameters.size() > 0) {
+            throw new ApiException(400, "load takes no parameters (a configuration or files in the request):"
+                    + " put the model file into the model store as NAME/VERSION/FILE and load it by name");
+        }
         ModelRegistry.Versions versions = models.load(ctx.pathParam("name"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", versions.name());
@@ -112,9 +135,26 @@ final class OpenInferenceApi {
 
     void unload(Context ctx) {
         management.check(ctx);
-        RequestBody.discard(ctx, maxBodyBytes);
+        managementRequest(ctx);
         models.unload(ctx.pathParam("name"));
         Responses.json(ctx, 200, Map.of());
+    }
+
+    /** A repository request's body: none, or a JSON object. */
+    private JsonNode managementRequest(Context ctx) {
+        byte[] body = RequestBody.readOptional(ctx, maxBodyBytes);
+        if (body.length == 0) {
+            return MissingNode.getInstance();
+        }
+        try {
+            JsonNode request = MANAGEMENT_JSON.readTree(body);
+            if (request != null && request.isObject()) {
+                return request;
+            }
+        } catch (IOException e) {
+            // answered below
+        }
+        throw new ApiException(400, "the body must be empty or a JSON object");
     }
 
     /** The model and version the path names (the latest version when it names none). */

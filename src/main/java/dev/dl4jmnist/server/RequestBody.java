@@ -30,6 +30,20 @@ final class RequestBody {
         }
     }
 
+    /** The whole body, at most {@code maxBytes}, or no bytes when there is none. */
+    static byte[] readOptional(Context ctx, long maxBytes) {
+        requireDeclaredWithin(ctx, maxBytes);
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                throw tooLarge(maxBytes);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new ApiException(400, "cannot read the request body: " + e.getMessage());
+        }
+    }
+
     /** Reads at most {@code maxBytes}; a body that goes on past them is refused without reading the rest. */
     static byte[] readCapped(InputStream in, long maxBytes, String emptyMessage) throws IOException {
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));

@@ -30,15 +30,29 @@ final class ModelFixtures {
         return Files.createDirectories(store.resolve(name).resolve(Long.toString(version))).resolve(file);
     }
 
-    static Path mlp(Path file, long seed) {
-        ModelStore.save(MnistMlp.create(TrainingConfig.defaults().withSeed(seed)), file, false);
-        return file;
+    static Path mlp(Path file, long seed) throws IOException {
+        return copyOf("mlp-" + seed, () -> MnistMlp.create(TrainingConfig.defaults().withSeed(seed)), file);
     }
 
-    static Path cnn(Path file) {
-        ModelStore.save(MnistCnn.create(CnnConfig.defaults()), file, false);
-        return file;
+    static Path cnn(Path file) throws IOException {
+        return copyOf("cnn", () -> MnistCnn.create(CnnConfig.defaults()), file);
     }
+
+    /** Each network is made and saved once per test run; every test gets its own copy of the file. */
+    private static synchronized Path copyOf(String key, java.util.function.Supplier<MultiLayerNetwork> network, Path file)
+            throws IOException {
+        Path made = MADE.get(key);
+        if (made == null) {
+            made = Files.createTempDirectory("model-fixture-").resolve(key + ".zip");
+            made.toFile().deleteOnExit();
+            made.getParent().toFile().deleteOnExit();
+            ModelStore.save(network.get(), made, false);
+            MADE.put(key, made);
+        }
+        return Files.copy(made, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static final java.util.Map<String, Path> MADE = new java.util.HashMap<>();
 
     /** A network that maps 784 pixels to 5 outputs. */
     static Path fiveOutputs(Path file) {

@@ -3,8 +3,8 @@ package dev.dl4jmnist.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dl4jmnist.app.ServeModels;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,21 +34,24 @@ class ServeModelRepositoryTest {
     static final String ONE_IMAGE = "{\"inputs\":[{\"name\":\"pixels\",\"shape\":[1,784],\"datatype\":\"FP32\",\"data\":"
             + "[" + "0.5,".repeat(783) + "0.5]}]}";
 
+    /** One server for the class; each test works on a model of its own. */
     @TempDir
-    Path store;
-    PredictionServer server;
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static Path store;
+    static PredictionServer server;
+    static HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    @BeforeEach
-    void start() throws IOException {
-        ModelFixtures.mlp(ModelFixtures.slot(store, "mnist", 1, "model.zip"), 1);
+    @BeforeAll
+    static void start() throws IOException {
+        for (String name : new String[]{"swap", "broken", "unload", "race"}) {
+            ModelFixtures.mlp(ModelFixtures.slot(store, name, 1, "model.zip"), 1);
+            Files.createDirectories(store.resolve(name).resolve("notes"));
+        }
         Files.writeString(store.resolve("README.txt"), "not a model");
-        Files.createDirectories(store.resolve("mnist").resolve("notes"));
         server = PredictionServer.start(ServedModels.store(store), new PredictionServer.Options("127.0.0.1", 0, 1_000_000, false));
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         server.close();
     }
 
@@ -57,8 +60,8 @@ class ServeModelRepositoryTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    String servedVersion() throws Exception {
-        HttpResponse<String> answer = post("/v2/models/mnist/infer", ONE_IMAGE);
+    String servedVersion(String model) throws Exception {
+        HttpResponse<String> answer = post("/v2/models/" + model + "/infer", ONE_IMAGE);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return JSON.readTree(answer.body()).get("model_version").asText();
     }
@@ -73,39 +76,49 @@ class ServeModelRepositoryTest {
 
     @Test
     void aNewVersionIsServedAfterLoadWithoutARestart() throws Exception {
-        assertThat(servedVersion()).isEqualTo("1");
-        ModelFixtures.mlp(ModelFixtures.slot(store, "mnist", 2, "weights.bin"), 2);
-        assertThat(servedVersion()).as("not before the load").isEqualTo("1");
-        HttpResponse<String> load = post("/v2/repository/models/mnist/load", "");
+        assertThat(servedVersion("swap")).isEqualTo("1");
+        ModelFixtures.mlp(ModelFixtures.slot(store, "swap", 2, "weights.bin"), 2);
+        assertThat(servedVersion("swap")).as("not before the load").isEqualTo("1");
+        HttpResponse<String> load = post("/v2/repository/models/swap/load", "");
         assertThat(load.statusCode()).as(load.body()).isEqualTo(200);
         assertThat(JSON.readTree(load.body()).get("serving").asText()).isEqualTo("2");
-        assertThat(servedVersion()).isEqualTo("2");
-        assertThat(post("/v2/models/mnist/versions/1/infer", ONE_IMAGE).statusCode()).isEqualTo(200);
-        JsonNode index = JSON.readTree(post("/v2/repository/index", "{}").body());
-        assertThat(index.toString()).isEqualTo("[{\"name\":\"mnist\",\"version\":\"1\",\"state\":\"READY\",\"reason\":\"\"},"
-                + "{\"name\":\"mnist\",\"version\":\"2\",\"state\":\"READY\",\"reason\":\"\"}]");
+        assertThat(servedVersion("swap")).isEqualTo("2");
+        assertThat(post("/v2/models/swap/versions/1/infer", ONE_IMAGE).statusCode()).isEqualTo(200);
+        assertThat(index("swap")).isEqualTo("[{\"name\":\"swap\",\"version\":\"1\",\"state\":\"READY\",\"reason\":\"\"},"
+                + "{\"name\":\"swap\",\"version\":\"2\",\"state\":\"READY\",\"reason\":\"\"}]");
+    }
+
+    /** The repository index's entries for one model. */
+    String index(String model) throws Exception {
+        com.fasterxml.jackson.databind.node.ArrayNode mine = JSON.createArrayNode();
+        JSON.readTree(post("/v2/repository/index", "{}").body()).forEach(entry -> {
+            if (entry.get("name").asText().equals(model)) {
+                mine.add(entry);
+            }
+        });
+        return mine.toString();
     }
 
     @Test
     void brokenVersionsAreRefusedAndTheOldOneKeepsServing() throws Exception {
-        ModelFixtures.damaged(ModelFixtures.slot(store, "mnist", 2, "model.zip"));
-        assertThat(error(post("/v2/repository/models/mnist/load", ""), 400))
-                .startsWith("version 2 of model 'mnist' is refused (versions [1] keep serving): cannot load model ");
-        assertThat(servedVersion()).isEqualTo("1");
+        ModelFixtures.damaged(ModelFixtures.slot(store, "broken", 2, "model.zip"));
+        assertThat(error(post("/v2/repository/models/broken/load", ""), 400))
+                .startsWith("version 2 of model 'broken' is refused (versions [1] keep serving): cannot load model ");
+        assertThat(servedVersion("broken")).isEqualTo("1");
 
-        Files.delete(store.resolve("mnist/2/model.zip"));
-        ModelFixtures.fiveOutputs(store.resolve("mnist/2/model.zip"));
-        assertThat(error(post("/v2/repository/models/mnist/load", ""), 400)).contains("does not output 10 digit probabilities");
-        assertThat(servedVersion()).isEqualTo("1");
+        Files.delete(store.resolve("broken/2/model.zip"));
+        ModelFixtures.fiveOutputs(store.resolve("broken/2/model.zip"));
+        assertThat(error(post("/v2/repository/models/broken/load", ""), 400)).contains("does not output 10 digit probabilities");
+        assertThat(servedVersion("broken")).isEqualTo("1");
 
-        Files.delete(store.resolve("mnist/2/model.zip"));
-        ModelFixtures.nanWeights(store.resolve("mnist/2/model.zip"));
-        assertThat(error(post("/v2/repository/models/mnist/load", ""), 400)).startsWith("version 2 of model 'mnist' is refused");
-        assertThat(servedVersion()).isEqualTo("1");
+        Files.delete(store.resolve("broken/2/model.zip"));
+        ModelFixtures.nanWeights(store.resolve("broken/2/model.zip"));
+        assertThat(error(post("/v2/repository/models/broken/load", ""), 400)).startsWith("version 2 of model 'broken' is refused");
+        assertThat(servedVersion("broken")).isEqualTo("1");
 
-        Files.writeString(store.resolve("mnist/2/second.zip"), "x");
-        assertThat(error(post("/v2/repository/models/mnist/load", ""), 400)).endsWith("holds 2 entries: model.zip, second.zip");
-        assertThat(servedVersion()).isEqualTo("1");
+        Files.writeString(store.resolve("broken/2/second.zip"), "x");
+        assertThat(error(post("/v2/repository/models/broken/load", ""), 400)).endsWith("holds 2 entries: model.zip, second.zip");
+        assertThat(servedVersion("broken")).isEqualTo("1");
         assertThat(JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(server.url()).resolve("/v2/health/ready")).build(),
                 HttpResponse.BodyHandlers.ofString()).body()).get("ready").asBoolean()).isTrue();
     }
@@ -114,23 +127,22 @@ class ServeModelRepositoryTest {
     void unloadAndUnknownModels() throws Exception {
         assertThat(error(post("/v2/repository/models/nine/load", ""), 404)).isEqualTo("the model store has no model 'nine'");
         assertThat(error(post("/v2/repository/models/bad%20name/load", ""), 404)).isEqualTo("the model store has no model 'bad name'");
-        assertThat(post("/v2/repository/models/mnist/unload", "").statusCode()).isEqualTo(200);
-        assertThat(error(post("/v2/models/mnist/infer", ONE_IMAGE), 404)).isEqualTo("no model 'mnist' is loaded");
-        assertThat(error(post("/v2/repository/models/mnist/unload", ""), 404)).isEqualTo("no model 'mnist' is loaded");
-        assertThat(JSON.readTree(post("/v2/repository/index", "").body()).toString())
-                .isEqualTo("[{\"name\":\"mnist\",\"state\":\"UNAVAILABLE\",\"reason\":\"unloaded\"}]");
-        assertThat(post("/v2/repository/models/mnist/load", "").statusCode()).isEqualTo(200);
-        assertThat(servedVersion()).isEqualTo("1");
+        assertThat(post("/v2/repository/models/unload/unload", "").statusCode()).isEqualTo(200);
+        assertThat(error(post("/v2/models/unload/infer", ONE_IMAGE), 404)).isEqualTo("no model 'unload' is loaded");
+        assertThat(error(post("/v2/repository/models/unload/unload", ""), 404)).isEqualTo("no model 'unload' is loaded");
+        assertThat(index("unload")).isEqualTo("[{\"name\":\"unload\",\"state\":\"UNAVAILABLE\",\"reason\":\"unloaded\"}]");
+        assertThat(post("/v2/repository/models/unload/load", "").statusCode()).isEqualTo(200);
+        assertThat(servedVersion("unload")).isEqualTo("1");
     }
 
     @Test
     void loadsOfOneModelAtOnceAreRefusedWith409() throws Exception {
-        ModelFixtures.mlp(ModelFixtures.slot(store, "mnist", 2, "model.zip"), 2);
+        ModelFixtures.mlp(ModelFixtures.slot(store, "race", 2, "model.zip"), 2);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Future<HttpResponse<String>>> loads = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                loads.add(pool.submit((Callable<HttpResponse<String>>) () -> post("/v2/repository/models/mnist/load", "")));
+                loads.add(pool.submit((Callable<HttpResponse<String>>) () -> post("/v2/repository/models/race/load", "")));
             }
             int done = 0;
             for (Future<HttpResponse<String>> load : loads) {
@@ -138,21 +150,22 @@ class ServeModelRepositoryTest {
                 if (response.statusCode() == 200) {
                     done++;
                 } else {
-                    assertThat(error(response, 409)).isEqualTo("model 'mnist' is already being loaded or unloaded: try again when that has finished");
+                    assertThat(error(response, 409)).isEqualTo("model 'race' is already being loaded or unloaded: try again when that has finished");
                 }
             }
             assertThat(done).isPositive();
         } finally {
             pool.shutdownNow();
         }
-        assertThat(servedVersion()).isEqualTo("2");
+        assertThat(servedVersion("race")).isEqualTo("2");
     }
 
     @Test
-    void aTokenOpensTheManagementEndpointsOnlyToThoseWhoSendIt() throws Exception {
-        try (PredictionServer guarded = PredictionServer.start(ServedModels.store(store),
+    void aTokenOpensTheManagementEndpointsOnlyToThoseWhoSendIt(@TempDir Path own) throws Exception {
+        ModelFixtures.mlp(ModelFixtures.slot(own, "token", 1, "model.zip"), 1);
+        try (PredictionServer guarded = PredictionServer.start(ServedModels.store(own),
                 new PredictionServer.Options("127.0.0.1", 0, 1_000_000, false, "s3cret"))) {
-            URI load = URI.create(guarded.url()).resolve("/v2/repository/models/mnist/load");
+            URI load = URI.create(guarded.url()).resolve("/v2/repository/models/token/load");
             HttpResponse<String> without = http.send(HttpRequest.newBuilder(load).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(error(without, 403)).startsWith("the model repository endpoints need the management token");
@@ -163,6 +176,56 @@ class ServeModelRepositoryTest {
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(with.statusCode()).as(with.body()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void repositoryRequestsWithBadBodiesGetOneJsonError() throws Exception {
+        assertThat(error(post("/v2/repository/models/swap/load", "{"), 400)).isEqualTo("the body must be empty or a JSON object");
+        assertThat(error(post("/v2/repository/models/swap/load", "[1]"), 400)).isEqualTo("the body must be empty or a JSON object");
+        assertThat(error(post("/v2/repository/models/swap/load", "{\"parameters\": {\"config\": \"{}\"}}"), 400))
+                .startsWith("load takes no parameters");
+        assertThat(error(post("/v2/repository/index", "{\"ready\": \"yes\"}"), 400)).isEqualTo("\"ready\" must be true or false");
+        assertThat(error(post("/v2/repository/models/swap/unload", "x".repeat(1_000_001)), 413))
+                .isEqualTo("the body is larger than the limit of 1000000 bytes");
+        assertThat(post("/v2/repository/models/race/load", "{\"parameters\": {}}").statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(post("/v2/repository/index", "{\"ready\": true}").body()).findValuesAsText("state"))
+                .isNotEmpty().containsOnly("READY");
+        assertThat(servedVersion("swap")).isNotBlank();
+    }
+
+    /** Live as soon as HTTP is served; ready only once every model is loaded and warmed up. */
+    @Test
+    void readyOnlyOnceEveryModelIsLoaded(@TempDir Path own) throws Exception {
+        ModelFixtures.mlp(ModelFixtures.slot(own, "first", 1, "model.zip"), 1);
+        ModelFixtures.mlp(ModelFixtures.slot(own, "second", 4, "model.zip"), 2);
+        ServeModels models = ServeModels.store(own, null);
+        try (PredictionServer loading = PredictionServer.start(models, new PredictionServer.Options("127.0.0.1", 0, 1_000_000, false))) {
+            URI base = URI.create(loading.url());
+            assertThat(get(base.resolve("/v2/health/live")).body()).isEqualTo("{\"live\":true}");
+            HttpResponse<String> notYet = get(base.resolve("/v2/health/ready"));
+            assertThat(notYet.statusCode()).isEqualTo(503);
+            assertThat(notYet.body()).isEqualTo("{\"ready\":false}");
+            assertThat(get(base.resolve("/health")).body()).isEqualTo("{\"status\":\"loading\"}");
+            assertThat(error(http.send(HttpRequest.newBuilder(base.resolve("/v2/models/first/infer"))
+                    .POST(HttpRequest.BodyPublishers.ofString(ONE_IMAGE)).build(), HttpResponse.BodyHandlers.ofString()), 503))
+                    .isEqualTo("model 'first' is still loading");
+            models.load("first");
+            assertThat(get(base.resolve("/v2/health/ready")).statusCode()).as("one model of two").isEqualTo(503);
+            models.load("second");
+            assertThat(get(base.resolve("/v2/health/ready")).body()).isEqualTo("{\"ready\":true}");
+            loading.drain();
+            assertThat(get(base.resolve("/v2/health/ready")).statusCode()).as("draining").isEqualTo(503);
+            assertThat(get(base.resolve("/health")).body()).isEqualTo("{\"status\":\"draining\"}");
+            HttpResponse<String> stillAnswered = http.send(HttpRequest.newBuilder(base.resolve("/v2/models/second/infer"))
+                    .POST(HttpRequest.BodyPublishers.ofString(ONE_IMAGE)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(stillAnswered.statusCode()).as("answered while draining").isEqualTo(200);
+            assertThat(JSON.readTree(stillAnswered.body()).get("model_version").asText()).isEqualTo("4");
+            assertThat(stillAnswered.headers().firstValue("Connection")).hasValue("close");
+        }
+    }
+
+    HttpResponse<String> get(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

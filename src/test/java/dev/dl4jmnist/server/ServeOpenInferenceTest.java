@@ -202,6 +202,8 @@ class ServeOpenInferenceTest {
                 .isEqualTo("unknown input 'input0': the model takes one input, 'pixels'");
         assertThat(error(post("/v2/models/mnist/infer", good.replace("[1,784]", "[1,783]")), 400))
                 .isEqualTo("input 'pixels' has shape [1,783], but this model takes [N, 784]");
+        assertThat(error(post("/v2/models/mnist/infer", good.replace("[1,784]", "[1025,784]")), 400))
+                .isEqualTo("input 'pixels' has shape [1025,784]: at most 1024 images per request");
         assertThat(error(post("/v2/models/mnist/infer", good.replace("[1,784]", "[2,784]")), 400))
                 .isEqualTo("input 'pixels' has 784 values, but its shape [2,784] needs 1568");
         assertThat(error(post("/v2/models/mnist/infer", good.replace("\"data\":[", "\"data\":[NaN,")), 400))
