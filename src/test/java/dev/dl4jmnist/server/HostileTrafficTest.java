@@ -50,7 +50,7 @@ class HostileTrafficTest {
     static byte[] drawnSeven;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         Path model = ModelFixtures.mlp(store.resolve("model.zip"), 1);
         ServeModels models = ServedModels.loaded(model);
         server = PredictionServer.start(models, new PredictionServer.Options("127.0.0.1", 0, 10 << 20, false, null));
