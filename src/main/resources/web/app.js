@@ -153,7 +153,7 @@
   }
 
   function describe(model) {
-    const name = model.path.split(/[\\/]/).pop();
+    const name = model.file;
     document.getElementById('model').textContent = model.name + ' version ' + model.version + ' (' + model.architecture +
       '): ' + name + (model.testAccuracy != null ? ' (test accuracy ' + model.testAccuracy.toFixed(4) + ')' : '') +
       ', sha256 ' + model.sha256.slice(0, 12);

@@ -67,7 +67,7 @@ public final class HostileTrafficBenchmark {
         report("header of 64 KB", one(() -> get("/api/model", Map.of("X-Big", "a".repeat(64 << 10)))), normal);
         report("URL of 64 KB", one(() -> get("/api/model?" + "a".repeat(64 << 10), Map.of())), normal);
         report("HEAD /api/model", one(() -> head("/api/model")), normal);
-        slowClients(250, Duration.ofSeconds(40), normal);
+        slowClients(300, Duration.ofSeconds(40), normal);
     }
 
     /** What one request got. */
