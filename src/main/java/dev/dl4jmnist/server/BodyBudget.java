@@ -19,7 +19,7 @@ final class BodyBudget {
 
     BodyBudget(long bytes) {
         this.totalKib = (int) Math.min(Integer.MAX_VALUE, Math.max(1, bytes >> 10));
-        this.kib = new Semaphore(totalKib, true);
+        this.kib = new Semaphore(totalKib);       // not fair: a small request takes room that is free, not a place behind large ones
     }
 
     /** A fifth of this process's heap. */

@@ -156,6 +156,7 @@ public final class HostileTrafficBenchmark {
             int id = i;
             pool.submit(() -> {
                 try (Socket s = new Socket(base.getHost(), base.getPort())) {
+                    s.setSoTimeout(1000);
                     OutputStream out = s.getOutputStream();
                     out.write(("POST /api/predict HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: image/png\r\n"
                             + "Content-Length: 10000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -163,12 +164,16 @@ public final class HostileTrafficBenchmark {
                     while (!stop.get()) {
                         out.write(0);
                         out.flush();
-                        Thread.sleep(1000);
+                        try {
+                            s.getInputStream().read();     // an answer, or the end of the stream: the server is done with it
+                            cutOff.put(id, true);
+                            break;
+                        } catch (java.net.SocketTimeoutException stillOpen) {
+                            // nothing for a second: the next byte
+                        }
                     }
                 } catch (IOException e) {
                     cutOff.put(id, true);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
                 }
                 return null;
             });

@@ -28,7 +28,7 @@ public final class DecodeBudget {
 
     DecodeBudget(long bytes, long waitMillis) {
         this.totalKib = (int) Math.min(Integer.MAX_VALUE, Math.max(1, bytes >> 10));
-        this.kib = new Semaphore(totalKib, true);
+        this.kib = new Semaphore(totalKib);       // not fair: a small request takes room that is free, not a place behind large ones
         this.waitMillis = waitMillis;
     }
 
