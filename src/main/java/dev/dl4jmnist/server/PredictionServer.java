@@ -217,6 +217,11 @@ public final class PredictionServer implements AutoCloseable {
             metrics.requestDone(ctx, ms);
             if (options.accessLog()) {
                 ACCESS.info(String.format(Locale.ROOT, "%s %s %d %.1f ms", ctx.method(), ctx.path(), ctx.statusCode(), ms));
+            } else if (ctx.statusCode() >= 400) {
+                // one line for each refused request, never a stack trace (the 500s' traces are logged where they happen)
+                String path = ctx.path().length() > 200 ? ctx.path().substring(0, 200) + "…" : ctx.path();
+                LOG.warn("{} {} answered {} ({})", ctx.method(), path, ctx.statusCode(),
+                        java.util.Objects.requireNonNullElse(ctx.attribute(Responses.ERROR_REASON), "error"));
             }
         });
         get(config, "/health", page::health);

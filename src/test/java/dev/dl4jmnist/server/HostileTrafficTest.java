@@ -177,7 +177,9 @@ class HostileTrafficTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(normal.statusCode()).isEqualTo(200);
             assertThat(process.isAlive()).isTrue();
-            assertThat(Files.readString(output)).doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
+            String log = Files.readString(output);
+            assertThat(log).doesNotContain("OutOfMemoryError").doesNotContain("\tat ");          // no stack trace, ever
+            assertThat(log).containsPattern("(?m)^WARN .* - POST /api/predict answered (400|503) \\((invalid_request|busy)\\)$");
         } finally {
             pool.shutdownNow();
             process.destroyForcibly();
