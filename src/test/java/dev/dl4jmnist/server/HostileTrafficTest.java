@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Traffic meant to break the server, each case bounded: malformed multipart, oversized headers and URLs,
- * HEAD, clients that trickle their bodies, and (in serve's own 512 MiB JVM) a burst of large uploads.
+ * HEAD, clients that trickle their bodies, and (in serve's own 512 MiB JVM) a burst of large uploads; and
+ * what held before still holds (path traversal, TRACE, no Server header, no CORS grant, request smuggling).
  * Every answer is one JSON error with a 4xx or a 503, never a 500 or a stack trace, and normal requests
  * keep being answered.
  */
@@ -85,6 +86,23 @@ class HostileTrafficTest {
                 .endsWith("{\"error\":\"request header fields too large\"}");
         String url = raw("GET /api/model?" + "a".repeat(64 << 10) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertThat(url).startsWith("HTTP/1.1 414 ").contains("Content-Type: application/json").endsWith("{\"error\":\"uri too long\"}");
+    }
+
+    @Test
+    void whatHeldBeforeStillHolds() throws Exception {
+        for (String path : List.of("/../../../../etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd", "/%2e%2e/%2e%2e/etc/passwd",
+                "/web/../../../../etc/passwd")) {
+            String answer = raw("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            assertThat(answer).as(path).doesNotStartWith("HTTP/1.1 200").doesNotContain("root:");
+        }
+        assertThat(raw("TRACE / HTTP/1.1\r\nHost: x\r\nX-Secret: s3cret\r\nConnection: close\r\n\r\n"))
+                .doesNotStartWith("HTTP/1.1 200").doesNotContain("s3cret");
+        String model = raw("GET /api/model HTTP/1.1\r\nHost: x\r\nOrigin: http://elsewhere.example\r\nConnection: close\r\n\r\n");
+        assertThat(model).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("\r\nServer:")
+                .doesNotContainIgnoringCase("Access-Control-Allow-Origin");
+        String smuggled = raw("POST /api/predict HTTP/1.1\r\nHost: x\r\nContent-Type: image/png\r\nContent-Length: 4\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /api/model HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertThat(smuggled).startsWith("HTTP/1.1 400").doesNotContain("\"sha256\"");
     }
 
     @Test
