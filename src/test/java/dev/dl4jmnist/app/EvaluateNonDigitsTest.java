@@ -1,5 +1,6 @@
 package dev.dl4jmnist.app;
 
+import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.cli.CliRunner;
 import dev.dl4jmnist.data.MnistImages;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * pictures that are not digits (here gzipped IDX files of blobs the test makes): the area under the ROC
  * curve is the one computed from those confidences directly.
  */
+@FullTier
 class EvaluateNonDigitsTest {
     private static final Path KERAS_MLP = Path.of("models/keras/keras-3.11.3-torch/trained_model.h5");
     private static final int BLOBS = 300;

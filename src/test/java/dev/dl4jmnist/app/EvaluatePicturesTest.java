@@ -1,5 +1,6 @@
 package dev.dl4jmnist.app;
 
+import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.cli.CliRunner;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code evaluate --images}: a model's accuracy on labelled pictures, from digit subfolders or a
  * labels.csv, with Wilson intervals; pictures it cannot read are counted apart, not as wrong answers.
  */
+@FullTier
 class EvaluatePicturesTest {
     private static final Path KERAS_MLP = Path.of("models/keras/keras-3.11.3-torch/trained_model.h5");
     private static final int PICTURES = 40;

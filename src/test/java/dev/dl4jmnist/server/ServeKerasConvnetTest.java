@@ -1,5 +1,6 @@
 package dev.dl4jmnist.server;
 
+import dev.dl4jmnist.FullTier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dl4jmnist.TestData;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code serve} with the Keras-written keras.io convnet loaded straight from its .h5: the page's API labels
  * pictures of MNIST test digits through the imported CNN, fed the same 784 pixel values as any other model.
  */
+@FullTier
 class ServeKerasConvnetTest {
     private static final Path CONVNET = Path.of("models/keras/keras-3.11.3-torch-convnet/trained_model.h5");
 

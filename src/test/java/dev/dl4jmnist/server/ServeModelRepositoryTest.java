@@ -1,5 +1,6 @@
 package dev.dl4jmnist.server;
 
+import dev.dl4jmnist.FullTier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dl4jmnist.app.ServeModels;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from then on; broken versions (a damaged zip, 5 outputs, NaN weights) and junk in the store are refused with one
  * JSON error while the old version keeps serving; unload; loads of one model at once; the management token.
  */
+@FullTier
 class ServeModelRepositoryTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String ONE_IMAGE = "{\"inputs\":[{\"name\":\"pixels\",\"shape\":[1,784],\"datatype\":\"FP32\",\"data\":"

@@ -1,5 +1,6 @@
 package dev.dl4jmnist.server;
 
+import dev.dl4jmnist.FullTier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dl4jmnist.TestData;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * CNN): server and model metadata, health, inference with flat and nested data bit for bit as the Java API, the
  * CNN's image shape, and every refusal as one JSON error.
  */
+@FullTier
 class ServeOpenInferenceTest {
     static final long MAX_BODY = 2_000_000;
     static final ObjectMapper JSON = new ObjectMapper();
