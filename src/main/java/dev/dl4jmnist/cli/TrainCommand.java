@@ -8,10 +8,15 @@ import dev.dl4jmnist.app.TutorialObserver;
 import dev.dl4jmnist.app.TutorialRequest;
 import dev.dl4jmnist.app.TutorialResult;
 import dev.dl4jmnist.app.TrainTutorial;
+import dev.dl4jmnist.training.CheckpointStore;
+import dev.dl4jmnist.training.EarlyStopping;
 import dev.dl4jmnist.training.EpochStats;
+import dev.dl4jmnist.training.FitResult;
 import dev.dl4jmnist.model.CnnConfig;
 import dev.dl4jmnist.model.TrainingConfig;
+import dev.dl4jmnist.training.TrainingEvent;
 import dev.dl4jmnist.training.TrainingProgress;
+import dev.dl4jmnist.training.watch.WatchServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,11 +76,36 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     SubsetOptions subset;
 
+    @Option(names = "--early-stopping", paramLabel = "PATIENCE",
+            description = "Stop when val_loss has not improved for PATIENCE epochs in a row; the saved model is the best epoch's.")
+    Integer patience;
+
+    @Option(names = "--min-delta", paramLabel = "D",
+            description = "With --early-stopping: the least decrease of val_loss that counts as an improvement (default: 0).")
+    Double minDelta;
+
+    @Option(names = "--checkpoints", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Write a checkpoint after every epoch into MODEL.run/ beside the model, keeping the last "
+                    + CheckpointStore.KEEP + " (default: on).")
+    boolean checkpoints;
+
+    @Option(names = "--watch", paramLabel = "PORT", arity = "0..1", fallbackValue = "6006",
+            description = "Serve a live page of the training's curves on http://127.0.0.1:PORT/ (default port: 6006; 0: any free port).")
+    Integer watchPort;
+
+    @Option(names = "--resume",
+            description = "Continue an interrupted run (same options, same --model) from its last good checkpoint.")
+    boolean resume;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         TutorialRequest request = request(out);
-        TutorialResult result = TrainTutorial.run(request, new Printer(out, ConsoleProgress.forOutput(out)));
+        TutorialResult result;
+        try (WatchServer watch = watchPort == null ? null : startWatch(out)) {
+            result = TrainTutorial.run(request, new Printer(out, ConsoleProgress.forOutput(out), watch));
+        }
+        printTraining(out, result.training());
         out.printf(Locale.ROOT, "%nTest score: %s%n", result.test().loss());
         out.printf(Locale.ROOT, "Test accuracy: %s%n", result.test().accuracy());
         out.printf(Locale.ROOT, "Saved model: %s (sha256 %s)%n", result.modelPath(), result.modelSha256());
@@ -90,9 +120,54 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The live page, before anything else happens: a port in use is a usage error, with nothing written. */
+    private WatchServer startWatch(PrintWriter out) {
+        if (watchPort < 0 || watchPort > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--watch: the port must be between 0 and 65535, got " + watchPort);
+        }
+        WatchServer watch = WatchServer.start("127.0.0.1", watchPort);
+        out.println("Live page: " + watch.url());
+        out.flush();
+        return watch;
+    }
+
+    /** How training went: the best epoch and why it stopped (early stopping), and what the checkpoints cost. */
+    private void printTraining(PrintWriter out, FitResult fit) {
+        if (patience != null) {
+            EpochStats best = fit.history().get(fit.bestEpoch() - 1);
+            out.printf(Locale.ROOT, "%nBest epoch: %d of %d (val_loss %.4f, val_accuracy %.4f); the saved model is this epoch's%n",
+                    fit.bestEpoch(), fit.history().size(), best.valLoss(), best.valAccuracy());
+            out.printf(Locale.ROOT, "Stopped: %s%n", fit.stopReason());
+        }
+        if (!fit.checkpointSeconds().isEmpty()) {
+            double mean = fit.checkpointSeconds().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            out.printf(Locale.ROOT, "Checkpoints: %d written (%.2fs each on average), the last %d kept in %s%n",
+                    fit.checkpointSeconds().size(), mean, CheckpointStore.KEEP, TrainTutorial.runDirectory(model()));
+        }
+    }
+
+    private Path model() {
+        return model != null ? model : Path.of(network.defaultModelPath());
+    }
+
     /** The request from the options: a bad config file is an error, an invalid option value a usage error. */
     TutorialRequest request(PrintWriter out) {
-        Path modelPath = model != null ? model : Path.of(network.defaultModelPath());
+        TutorialRequest request = networkRequest(out);
+        if (minDelta != null && patience == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--min-delta applies with --early-stopping only");
+        }
+        if (resume && !checkpoints) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--resume needs checkpoints; drop --no-checkpoints");
+        }
+        if (patience != null) {
+            EarlyStopping stopping = Usage.check(spec, () -> new EarlyStopping(patience, minDelta != null ? minDelta : 0.0));
+            request = request.withEarlyStopping(stopping);
+        }
+        return resume ? request.resuming() : checkpoints ? request.withCheckpoints() : request;
+    }
+
+    private TutorialRequest networkRequest(PrintWriter out) {
+        Path modelPath = model();
         if (network == NetworkChoice.cnn) {
             return cnnRequest(out, modelPath);
         }
@@ -133,7 +208,19 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** Prints the story's steps as they happen. */
-    private record Printer(PrintWriter out, TrainingProgress progress) implements TutorialObserver {
+    private record Printer(PrintWriter out, TrainingProgress progress, WatchServer watch) implements TutorialObserver {
+        @Override
+        public void trainingEvent(TrainingEvent event) {
+            if (watch != null) {
+                watch.accept(event);
+            }
+        }
+
+        @Override
+        public void checkpointNote(String line) {
+            out.println(line);
+            out.flush();
+        }
         @Override
         public void dataReady(MnistLocation location, DataShapes shapes) {
             out.println("MNIST: " + location.describe());

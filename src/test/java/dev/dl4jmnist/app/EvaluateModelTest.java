@@ -132,7 +132,7 @@ class EvaluateModelTest {
         RunSummary summary = new RunSummary("2026-01-01T00:00:00Z", "test", TrainingConfig.defaults(), 669_706, 60_000,
                 10_000, history, new RunSummary.Test(0.1, 0.968, 9680, 10_000),
                 new RunSummary.Timings(18, 9, 25, 1L << 30), new RunSummary.Model(file.toString(), sha, 1),
-                new RunSummary.Reload(10_000, 10_000, 0, true));
+                new RunSummary.Reload(10_000, 10_000, 0, true), null);
         new ObjectMapper().writeValue(file.toFile(), summary);
     }
 
