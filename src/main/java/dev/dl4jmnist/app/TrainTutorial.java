@@ -49,6 +49,11 @@ public final class TrainTutorial {
     private TrainTutorial() {
     }
 
+    /**
+     * The whole run, as one call: train (checkpointed, resumed, stopped early as asked), test, save, reload and
+     * compare, write the summary and, when asked, the pictures. A reload mismatch is in the result
+     * ({@code reload().requireAllMatch()} reports it).
+     */
     public static TutorialResult run(TutorialRequest request, TutorialObserver observer) {
         AtomicFiles.checkWritable(request.modelPath());     // fail now, not after minutes of training
         AtomicFiles.checkWritable(ModelStore.summaryPathFor(request.modelPath()));
@@ -105,7 +110,7 @@ public final class TrainTutorial {
         EvaluationResult result = Evaluator.evaluate(net, test);
 
         // the zip and its summary are one unit: Ctrl-C during the save waits for both, so they always match
-        return WriteTogether.run(() -> {
+        TutorialResult saved = WriteTogether.run(() -> {
             ModelStore.save(net, modelPath);
             String sha = Sha256.of(modelPath);
             DigitClassifier reloaded = ModelStore.loadClassifier(modelPath);
@@ -113,10 +118,22 @@ public final class TrainTutorial {
             double totalSeconds = (System.nanoTime() - start) / 1e9;
 
             TutorialResult out = new TutorialResult(request.config(), data.location(), shapes, net.numParams(), history,
-                    result, modelPath, sha, reload, summaryPath, trainSeconds, totalSeconds, ProcessMemory.peakRssBytes(), net, fit);
+                    result, modelPath, sha, reload, summaryPath, trainSeconds, totalSeconds, ProcessMemory.peakRssBytes(), net, fit,
+                    null);
             summaryOf(out).write(summaryPath);
             return out;
         });
+        return request.report() ? withReport(saved) : saved;
+    }
+
+    /** {@code run} with its pictures and analysis written beside the model (as {@code evaluate} does for a saved model). */
+    private static TutorialResult withReport(TutorialResult r) {
+        MnistImages test = new MnistData(r.data()).testImages();
+        EvaluationReport.Written report = EvaluationReport.write(ModelAnalysis.of(r.test()), test, r.history(),
+                FileNames.directoryOf(r.summaryPath()), EvaluationReport.stemOf(r.modelPath()));
+        return new TutorialResult(r.config(), r.data(), r.shapes(), r.parameters(), r.history(), r.test(), r.modelPath(),
+                r.modelSha256(), r.reload(), r.summaryPath(), r.trainSeconds(), r.totalSeconds(), r.peakRssBytes(), r.model(),
+                r.training(), report);
     }
 
     /** The directory of a model's run files (checkpoints, the history as JSON lines): {@code models/NAME.run/}. */
@@ -145,19 +162,6 @@ public final class TrainTutorial {
                 "no checkpoint to resume from in " + checkpoints.directory() + " (train without --resume to start afresh)"));
         observer.checkpointNote("Resuming after epoch " + c.epoch() + " from " + checkpoints.fileFor(c.epoch()));
         return c;
-    }
-
-    /** Writes the trained model's pictures and analysis beside it (as {@code evaluate} does for a saved model). */
-    public static EvaluationReport.Written writeReport(TutorialResult run) {
-        MnistImages test = new MnistData(run.data()).testImages();
-        Path dir = FileNames.directoryOf(run.summaryPath());
-        return EvaluationReport.write(ModelAnalysis.of(run.test()), test, run.history(), dir,
-                EvaluationReport.stemOf(run.modelPath()));
-    }
-
-    /** Throws when the reload check failed (the caller reports it as an error). */
-    public static void requireReloadMatch(TutorialResult result) {
-        result.reload().requireAllMatch();
     }
 
     /** The run's JSON record. */

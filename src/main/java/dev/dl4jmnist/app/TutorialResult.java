@@ -6,6 +6,7 @@ import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.persistence.ReloadCheck;
 import dev.dl4jmnist.training.EpochStats;
 import dev.dl4jmnist.training.FitResult;
+import dev.dl4jmnist.visualisation.EvaluationReport;
 import dev.dl4jmnist.model.NetworkRecipe;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -14,10 +15,12 @@ import java.util.List;
 
 /**
  * Everything a tutorial run produced: the history (and how training went: best epoch, why it stopped, a
- * resume, checkpoints), the test result, the saved model and its reload check.
+ * resume, checkpoints), the test result, the saved model and its reload check, and the pictures written
+ * beside it (null when none were asked for).
  */
 public record TutorialResult(NetworkRecipe config, MnistLocation data, DataShapes shapes, long parameters,
                              List<EpochStats> history, EvaluationResult test, Path modelPath, String modelSha256,
                              ReloadCheck reload, Path summaryPath, double trainSeconds, double totalSeconds,
-                             long peakRssBytes, MultiLayerNetwork model, FitResult training) {
+                             long peakRssBytes, MultiLayerNetwork model, FitResult training,
+                             EvaluationReport.Written report) {
 }

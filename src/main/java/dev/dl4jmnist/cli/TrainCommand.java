@@ -12,8 +12,7 @@ import dev.dl4jmnist.training.CheckpointStore;
 import dev.dl4jmnist.training.EarlyStopping;
 import dev.dl4jmnist.training.EpochStats;
 import dev.dl4jmnist.training.FitResult;
-import dev.dl4jmnist.model.CnnConfig;
-import dev.dl4jmnist.model.TrainingConfig;
+import dev.dl4jmnist.model.NetworkRecipe;
 import dev.dl4jmnist.training.TrainingEvent;
 import dev.dl4jmnist.training.TrainingProgress;
 import dev.dl4jmnist.training.watch.WatchServer;
@@ -115,15 +114,15 @@ public final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Time: %.1fs training (%.1fs per epoch), %.1fs total; peak memory %d MiB%n",
                 result.trainSeconds(), result.trainSeconds() / result.history().size(), result.totalSeconds(),
                 result.peakRssBytes() >> 20);
-        ReportPrinter.print(out, TrainTutorial.writeReport(result));
-        TrainTutorial.requireReloadMatch(result);
+        ReportPrinter.print(out, result.report());
+        result.reload().requireAllMatch();
         return 0;
     }
 
     /** The live page, before anything else happens: a port in use is a usage error, with nothing written. */
     private WatchServer startWatch(PrintWriter out) {
         if (watchPort < 0 || watchPort > 65535) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--watch: the port must be between 0 and 65535, got " + watchPort);
+            throw usage("--watch: the port must be between 0 and 65535, got " + watchPort);
         }
         WatchServer watch = WatchServer.start("127.0.0.1", watchPort);
         out.println("Live page: " + watch.url());
@@ -150,61 +149,45 @@ public final class TrainCommand implements Callable<Integer> {
         return model != null ? model : Path.of(network.defaultModelPath());
     }
 
-    /** The request from the options: a bad config file is an error, an invalid option value a usage error. */
+    /**
+     * The request from the options, built once whichever the network: a bad config file is an error, an
+     * invalid option value or a pair of options that do not go together a usage error.
+     */
     TutorialRequest request(PrintWriter out) {
-        TutorialRequest request = networkRequest(out);
+        if (hidden != null && network != NetworkChoice.mlp) {
+            throw usage("--hidden applies to --network mlp only");
+        }
+        if (augment != null && network != NetworkChoice.cnn) {
+            throw usage("--augment and --no-augment apply to --network cnn only");
+        }
         if (minDelta != null && patience == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--min-delta applies with --early-stopping only");
+            throw usage("--min-delta applies with --early-stopping only");
         }
         if (resume && !checkpoints) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--resume needs checkpoints; drop --no-checkpoints");
+            throw usage("--resume needs checkpoints; drop --no-checkpoints");
         }
-        if (patience != null) {
-            EarlyStopping stopping = Usage.check(spec, () -> new EarlyStopping(patience, minDelta != null ? minDelta : 0.0));
-            request = request.withEarlyStopping(stopping);
-        }
-        return resume ? request.resuming() : checkpoints ? request.withCheckpoints() : request;
-    }
-
-    private TutorialRequest networkRequest(PrintWriter out) {
-        Path modelPath = model();
-        if (network == NetworkChoice.cnn) {
-            return cnnRequest(out, modelPath);
-        }
-        if (augment != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--augment and --no-augment apply to --network cnn only");
-        }
-        ConfigFiles.Loaded<TrainingConfig> base = TrainingConfig.load(config);
+        ConfigFiles.Loaded<? extends NetworkRecipe> base = NetworkRecipe.load(network.name(), config);
         out.println("Config: " + base.source());
         return Usage.check(spec, () -> {
-            TrainingConfig c = base.value();
+            NetworkRecipe c = base.value();
             if (epochs != null) c = c.withEpochs(epochs);
             if (batchSize != null) c = c.withBatchSize(batchSize);
             if (seed != null) c = c.withSeed(seed);
             if (learningRate != null) c = c.withLearningRate(learningRate);
             if (dropout != null) c = c.withDropout(dropout);
             if (hidden != null) c = c.withHidden(hidden);
-            return new TutorialRequest(c, data.dataDir(), modelPath,
-                    subset.trainExamples(), subset.testExamples());
+            if (augment != null) c = c.withAugmentation(augment);
+            TutorialRequest request = new TutorialRequest(c, data.dataDir(), model(), subset.trainExamples(), subset.testExamples())
+                    .withReport();
+            if (patience != null) {
+                request = request.withEarlyStopping(new EarlyStopping(patience, minDelta != null ? minDelta : 0.0));
+            }
+            return resume ? request.resuming() : checkpoints ? request.withCheckpoints() : request;
         });
     }
 
-    private TutorialRequest cnnRequest(PrintWriter out, Path modelPath) {
-        if (hidden != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--hidden applies to --network mlp only");
-        }
-        ConfigFiles.Loaded<CnnConfig> base = CnnConfig.load(config);
-        out.println("Config: " + base.source());
-        return Usage.check(spec, () -> {
-            CnnConfig c = base.value();
-            if (epochs != null) c = c.withEpochs(epochs);
-            if (batchSize != null) c = c.withBatchSize(batchSize);
-            if (seed != null) c = c.withSeed(seed);
-            if (learningRate != null) c = c.withLearningRate(learningRate);
-            if (dropout != null) c = c.withDropout(dropout);
-            if (augment != null) c = c.withAugmentation(c.augmentation().withEnabled(augment));
-            return new TutorialRequest(c, data.dataDir(), modelPath, subset.trainExamples(), subset.testExamples());
-        });
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
     /** Prints the story's steps as they happen. */
