@@ -5,7 +5,7 @@
 const run = { epochs: 0, train: [], val: [], done: false };
 const charts = {
   loss: { canvas: document.getElementById("loss-chart"), train: "loss", val: "valLoss" },
-  accuracy: { canvas: document.getElementById("accuracy-chart"), train: "accuracy", val: "valAccuracy" },
+  accuracy: { canvas: document.getElementById("accuracy-chart"), train: "accuracy", val: "valAccuracy", max: 1 },
 };
 
 function text(id, value) {
@@ -85,7 +85,8 @@ function drawChart(chart) {
   let lo = Math.min(...ys), hi = Math.max(...ys);
   if (hi - lo < 1e-9) { lo -= 0.5; hi += 0.5; }
   const pad = (hi - lo) * 0.05;
-  lo -= pad; hi += pad;
+  lo = lo >= 0 ? Math.max(0, lo - pad) : lo - pad;          // losses and accuracies are not negative
+  hi = chart.max !== undefined ? Math.min(chart.max, hi + pad) : hi + pad;
   const xMax = Math.max(run.epochs, 1);
   const x = v => left + (w - left - right) * v / xMax;
   const y = v => top + (h - top - bottom) * (1 - (v - lo) / (hi - lo));

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The live page in headless Chromium (Debian's chromium and chromium-driver) while a short training runs:
  * the loss chart gains points as the run goes on, the epochs' table fills, the page ends "finished", with
- * no console errors. Leaves a screenshot in target/.
+ * no console errors. Leaves screenshots in target/ (during the run and after it).
  */
 @FullTier
 class LivePageBrowserTest {
@@ -78,14 +78,16 @@ class LivePageBrowserTest {
             wait.until(d -> points(b) > first + 2);
             assertThat(training).as("the points came while training ran").isNotDone();
             wait.until(d -> b.findElements(By.cssSelector("#epochs tbody tr")).size() >= 1);
+            if (!training.isDone()) {
+                screenshot(browser, "live-page-running.png");
+            }
             training.get(5, TimeUnit.MINUTES);
             wait.until(d -> b.findElement(By.id("status")).getText().startsWith("finished: all 3 epochs done"));
             assertThat(browser.findElements(By.cssSelector("#epochs tbody tr"))).hasSize(3);
             assertThat(Integer.parseInt(browser.findElement(By.id("points")).getText())).as("training points")
                     .isGreaterThanOrEqualTo(3 * 188 / 10);
             assertThat(browser.findElement(By.id("learning-rate")).getText()).isEqualTo("0.00100");
-            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Files.createDirectories(Path.of("target"))
-                    .resolve("live-page.png"), StandardCopyOption.REPLACE_EXISTING);
+            screenshot(browser, "live-page.png");
 
             // a page opened after the run shows the whole run again
             browser.navigate().refresh();
@@ -103,6 +105,11 @@ class LivePageBrowserTest {
                 files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
+    }
+
+    private static void screenshot(ChromeDriver browser, String name) throws java.io.IOException {
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Files.createDirectories(Path.of("target")).resolve(name),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The points the loss chart has drawn. */
