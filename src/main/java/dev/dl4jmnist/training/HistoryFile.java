@@ -91,10 +91,19 @@ public final class HistoryFile implements Consumer<TrainingEvent>, AutoCloseable
         return kept;
     }
 
-    /** Whether {@code e} is a training point or an epoch after epoch {@code epoch}. */
+    /**
+     * Whether {@code e} is lost when the run goes back to the end of epoch {@code epoch}: a training point or an
+     * epoch after it, or a resume from it or later (the run resumes from there once more).
+     */
     private static boolean after(TrainingEvent e, int epoch) {
-        return (e.type().equals("step") || e.type().equals("epoch") || e.type().equals("resume")) && e.epoch() != null
-                && e.epoch() > epoch;
+        if (e.epoch() == null) {
+            return false;
+        }
+        return switch (e.type()) {
+            case "step", "epoch" -> e.epoch() > epoch;
+            case "resume" -> e.epoch() >= epoch;
+            default -> false;
+        };
     }
 
     /** The event as one line of JSON. */

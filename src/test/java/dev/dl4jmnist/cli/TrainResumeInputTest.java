@@ -98,4 +98,12 @@ class TrainResumeInputTest {
             assertThat(Files.exists(tmp.resolve("m.run"))).isFalse();
         }
     }
+
+    @Test
+    void watchingARunWithoutHistoryIsOneLine() {
+        CliRunner r = CliRunner.run("watch", "--model", tmp.resolve("none.zip").toString(), "--port", "0");
+        assertEquals(2, r.exitCode(), r.err());
+        assertThat(r.errLines()).containsExactly("error: no training history at " + tmp.resolve("none.run").resolve("history.jsonl")
+                + " (train writes it, unless --no-checkpoints)");
+    }
 }

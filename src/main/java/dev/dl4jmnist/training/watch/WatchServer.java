@@ -82,7 +82,9 @@ public final class WatchServer implements Consumer<TrainingEvent>, AutoCloseable
         events.add(json);
         clients.removeIf(SseClient::terminated);
         for (SseClient c : List.copyOf(clients)) {
-            c.sendEvent("message", json);
+            if (!c.terminated()) {
+                c.sendEvent("message", json);
+            }
         }
     }
 
@@ -90,6 +92,9 @@ public final class WatchServer implements Consumer<TrainingEvent>, AutoCloseable
         client.keepAlive();
         client.onClose(() -> forget(client));
         for (String json : events) {
+            if (client.terminated()) {
+                return;                                     // the page went away during the replay
+            }
             client.sendEvent("message", json);
         }
         clients.add(client);
