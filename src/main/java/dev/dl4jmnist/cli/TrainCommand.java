@@ -4,6 +4,9 @@ import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.data.DataShapes;
 import dev.dl4jmnist.data.MnistLocation;
 import dev.dl4jmnist.io.ConfigFiles;
+import dev.dl4jmnist.app.FineTuneModel;
+import dev.dl4jmnist.app.FineTuneRequest;
+import dev.dl4jmnist.app.FineTuneResult;
 import dev.dl4jmnist.app.TutorialObserver;
 import dev.dl4jmnist.app.TutorialRequest;
 import dev.dl4jmnist.app.TutorialResult;
@@ -92,6 +95,25 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Serve a live page of the training's curves on http://127.0.0.1:PORT/ (default port: 6006; 0: any free port).")
     Integer watchPort;
 
+    @Option(names = "--fine-tune", paramLabel = "MODEL",
+            description = "Train a new version of MODEL on the corrections of --corrections mixed with a replay of MNIST;"
+                    + " saved to --model (default: MODEL's name with -fine-tuned).")
+    Path fineTune;
+
+    @Option(names = "--corrections", paramLabel = "DIR",
+            description = "With --fine-tune: the corrections, as DIR/<digit>/<picture> (the label is the folder's name).")
+    Path corrections;
+
+    @Option(names = "--replay", paramLabel = "N",
+            description = "With --fine-tune: how many MNIST training images to mix with the corrections (default: "
+                    + FINE_TUNE_REPLAY + ").")
+    Integer replay;
+
+    /** Fine-tuning's defaults: MNIST images replayed beside the corrections, epochs, batch size. */
+    static final int FINE_TUNE_REPLAY = 5000;
+    static final int FINE_TUNE_EPOCHS = 2;
+    static final int FINE_TUNE_BATCH = 64;
+
     @Option(names = "--resume",
             description = "Continue an interrupted run (same options, same --model) from its last good checkpoint.")
     boolean resume;
@@ -99,6 +121,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (fineTune != null || corrections != null || replay != null) {
+            return fineTune(out);
+        }
         TutorialRequest request = request(out);
         TutorialResult result;
         try (WatchServer watch = watchPort == null ? null : startWatch(out)) {
@@ -116,6 +141,33 @@ public final class TrainCommand implements Callable<Integer> {
                 result.peakRssBytes() >> 20);
         ReportPrinter.print(out, result.report());
         result.reload().requireAllMatch();
+        return 0;
+    }
+
+    /** {@code --fine-tune}: a new version of a model from users' corrections, with accuracy before and after. */
+    private int fineTune(PrintWriter out) {
+        if (fineTune == null || corrections == null) {
+            throw usage("--fine-tune and --corrections go together");
+        }
+        if (resume || patience != null || watchPort != null || hidden != null || augment != null || network != NetworkChoice.mlp
+                || config != null) {
+            throw usage("--fine-tune takes --corrections, --replay, --epochs, --batch-size, --seed, --model and --data-dir only");
+        }
+        int replayed = Usage.examples(spec, "--replay", replay != null ? replay : FINE_TUNE_REPLAY, dev.dl4jmnist.data.MnistData.TRAIN_SIZE);
+        if (epochs != null && epochs < 1 || batchSize != null && batchSize < 1) {
+            throw usage("--epochs and --batch-size must be at least 1");
+        }
+        Path target = model != null ? model
+                : fineTune.resolveSibling(dev.dl4jmnist.io.FileNames.stem(fineTune) + "-fine-tuned.zip");
+        FineTuneResult r = FineTuneModel.run(new FineTuneRequest(fineTune, corrections, target, data.dataDir(), replayed,
+                epochs != null ? epochs : FINE_TUNE_EPOCHS, batchSize != null ? batchSize : FINE_TUNE_BATCH, seed != null ? seed : 42));
+        out.printf(Locale.ROOT, "Fine-tuned %s on %d correction%s and %d MNIST training images, %d epochs%n", fineTune,
+                r.corrections(), r.corrections() == 1 ? "" : "s", r.replayExamples(), r.epochs());
+        out.printf(Locale.ROOT, "MNIST test accuracy: %.4f before, %.4f after%n", r.testBefore().accuracy(), r.testAfter().accuracy());
+        out.printf(Locale.ROOT, "Corrections accuracy: %.4f before, %.4f after (%d/%d, then %d/%d)%n", r.correctionsBefore().accuracy(),
+                r.correctionsAfter().accuracy(), r.correctionsBefore().correctCount(), r.corrections(),
+                r.correctionsAfter().correctCount(), r.corrections());
+        out.printf(Locale.ROOT, "Saved model: %s (sha256 %s)%n", r.modelPath(), r.modelSha256());
         return 0;
     }
 
