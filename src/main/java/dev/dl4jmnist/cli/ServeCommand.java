@@ -4,6 +4,7 @@ import dev.dl4jmnist.server.DigitService;
 import dev.dl4jmnist.server.PredictionServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import dev.dl4jmnist.server.CorrectionsEndpoint;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -35,6 +36,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Refuse request bodies larger than this with 413 (default: ${DEFAULT-VALUE}; B, KB, MB, GB).")
     long maxBody;
 
+    @Option(names = "--corrections", paramLabel = "DIR",
+            description = "Keep the page's corrections (\"that's wrong, it is a …\") in DIR/<digit>/, for train --fine-tune (default: none kept).")
+    java.nio.file.Path corrections;
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = "With --corrections: accept corrections from other machines too, from clients that send this token.")
+    String token;
+
     @Option(names = "--verbose", description = "Log one line per request (method, path, status, ms).")
     boolean verbose;
 
@@ -43,8 +52,8 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DigitService service = DigitService.load(model.model);
         StopSignal stop = StopSignal.install();
-        try (PredictionServer server = PredictionServer.start(service,
-                new PredictionServer.Options(host, port, maxBody, verbose))) {
+        try (PredictionServer server = PredictionServer.start(service, new PredictionServer.Options(host, port, maxBody, verbose),
+                corrections == null ? null : new CorrectionsEndpoint(corrections, CorrectionsEndpoint.DEFAULT_MAX_BYTES, token))) {
             out.println("Serving " + server.url() + " with " + service.modelFile());
             out.flush();
             stop.await();

@@ -64,18 +64,26 @@ public final class PredictionServer implements AutoCloseable {
     private final Javalin app;
     private final Semaphore computing = new Semaphore(COMPUTING_AT_ONCE, true);
 
-    private PredictionServer(DigitService service, Options options) {
+    private final CorrectionsEndpoint corrections;
+
+    private PredictionServer(DigitService service, Options options, CorrectionsEndpoint corrections) {
         this.service = service;
         this.options = options;
+        this.corrections = corrections;
         this.app = Javalin.create(this::configure);
     }
 
     /** Starts serving; returns once the port is bound. */
     public static PredictionServer start(DigitService service, Options options) {
+        return start(service, options, null);
+    }
+
+    /** Starts serving, keeping the page's corrections as {@code corrections} says (null: none); returns once the port is bound. */
+    public static PredictionServer start(DigitService service, Options options, CorrectionsEndpoint corrections) {
         if (options.accessLog()) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(ACCESS_LOG)).setLevel(Level.INFO);
         }
-        PredictionServer server = new PredictionServer(service, options);
+        PredictionServer server = new PredictionServer(service, options, corrections);
         try {
             server.app.start(options.host(), options.port());
         } catch (RuntimeException e) {
@@ -125,6 +133,14 @@ public final class PredictionServer implements AutoCloseable {
         config.routes.get("/health", ctx -> json(ctx, 200, Map.of("status", "ok", "model", service.info().path())));
         config.routes.get("/api/model", ctx -> json(ctx, 200, service.info()));
         config.routes.post("/api/predict", this::predict);
+        config.routes.post("/api/corrections", ctx -> {
+            if (corrections == null) {
+                ImageUpload.discardBody(ctx, options.maxBodyBytes());
+                json(ctx, 403, CorrectionsEndpoint.notCollected());   // (a 404 would be answered as an unknown page)
+            } else {
+                corrections.handle(ctx, options.maxBodyBytes());
+            }
+        });
         config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         config.routes.exception(AppException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {
