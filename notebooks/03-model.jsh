@@ -33,7 +33,7 @@ import dev.dl4jmnist.notebook.*;
 import dev.dl4jmnist.model.*;
 import dev.dl4jmnist.training.*;
 
-TrainingConfig config = TrainingConfig.defaults();
+MlpConfig config = MlpConfig.defaults();
 System.out.println(config);
 
 // %% [markdown]

@@ -18,7 +18,7 @@ import dev.dl4jmnist.visualisation.*;
 import dev.dl4jmnist.evaluation.Evaluator;
 
 MnistData mnist = NotebookSettings.mnist();
-TrainingConfig config = TrainingConfig.defaults();
+MlpConfig config = MlpConfig.defaults();
 int images = NotebookSettings.trainImages(MnistData.TRAIN_SIZE);
 System.out.println(config.epochs() + " epochs, batch size " + config.batchSize() + ", " + images + " training images");
 

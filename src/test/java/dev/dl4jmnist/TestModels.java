@@ -4,7 +4,7 @@ import dev.dl4jmnist.data.MnistData;
 import dev.dl4jmnist.model.MnistMlp;
 import dev.dl4jmnist.persistence.ModelStore;
 import dev.dl4jmnist.training.Trainer;
-import dev.dl4jmnist.model.TrainingConfig;
+import dev.dl4jmnist.model.MlpConfig;
 import dev.dl4jmnist.training.TrainingProgress;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -35,7 +35,7 @@ public final class TestModels {
      */
     public static synchronized Path quickModelPath() {
         if (quickModel == null) {
-            TrainingConfig config = TrainingConfig.defaults().withEpochs(1);
+            MlpConfig config = MlpConfig.defaults().withEpochs(1);
             Path file = Path.of("target", "test-models", fingerprint(config), "quick-1-epoch.zip").toAbsolutePath();
             if (!Files.isRegularFile(file)) {
                 MultiLayerNetwork net = MnistMlp.create(config);
@@ -50,7 +50,7 @@ public final class TestModels {
     }
 
     /** The first 12 hex digits of SHA-256 over the configuration and every class file of the application. */
-    static String fingerprint(TrainingConfig config) {
+    static String fingerprint(MlpConfig config) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(config.toString().getBytes(StandardCharsets.UTF_8));

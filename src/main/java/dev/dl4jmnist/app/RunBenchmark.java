@@ -13,7 +13,7 @@ import dev.dl4jmnist.performance.RuntimeSettings;
 import dev.dl4jmnist.performance.SgemmRate;
 import dev.dl4jmnist.performance.Statistics;
 import dev.dl4jmnist.model.DigitClassifier;
-import dev.dl4jmnist.model.TrainingConfig;
+import dev.dl4jmnist.model.MlpConfig;
 import dev.dl4jmnist.training.EpochStats;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -49,7 +49,7 @@ public final class RunBenchmark {
     public static BenchmarkResult run(BenchmarkRequest request, BenchmarkObserver observer) {
         Path gzipped = request.withPeer() ? checkPeerInputs(request) : null;    // fail before minutes of work
         Path work = createWorkDir();
-        TrainingConfig config = TrainingConfig.defaults().withEpochs(request.epochs());
+        MlpConfig config = MlpConfig.defaults().withEpochs(request.epochs());
         MnistData data = MnistData.locate(request.dataDir());
 
         observer.stageStarted("training " + request.epochs() + " epochs on " + request.trainExamples() + " images");

@@ -17,8 +17,18 @@ import dev.dl4jmnist.model.ModelSummary;
 import dev.dl4jmnist.persistence.ModelStore;
 import dev.dl4jmnist.persistence.ReloadCheck;
 import dev.dl4jmnist.persistence.RunSummary;
+import dev.dl4jmnist.data.ResumableIterator;
+import dev.dl4jmnist.training.Checkpoint;
+import dev.dl4jmnist.training.CheckpointStore;
+import dev.dl4jmnist.training.EarlyStopping;
 import dev.dl4jmnist.training.EpochStats;
+import dev.dl4jmnist.training.FitPlan;
+import dev.dl4jmnist.training.EventRecorder;
+import dev.dl4jmnist.training.FitResult;
+import dev.dl4jmnist.training.HistoryFile;
+import dev.dl4jmnist.training.TrainingProgress;
 import dev.dl4jmnist.training.Trainer;
+import dev.dl4jmnist.UsageException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
@@ -26,16 +36,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The tutorial from start to end: load MNIST, build the network, fit with validation, evaluate on the
- * test set, save, reload and compare predictions, and write the run's JSON summary beside the model.
+ * The tutorial from start to end: load MNIST, build the network, fit with validation (checkpointed,
+ * resumed, stopped early when asked), evaluate on the test set, save, reload and compare predictions,
+ * and write the run's JSON summary beside the model.
  */
 public final class TrainTutorial {
     private TrainTutorial() {
     }
 
+    /**
+     * The whole run, as one call: train (checkpointed, resumed, stopped early as asked), test, save, reload and
+     * compare, write the summary and, when asked, the pictures. A reload mismatch is in the result
+     * ({@code reload().requireAllMatch()} reports it).
+     */
     public static TutorialResult run(TutorialRequest request, TutorialObserver observer) {
         AtomicFiles.checkWritable(request.modelPath());     // fail now, not after minutes of training
         AtomicFiles.checkWritable(ModelStore.summaryPathFor(request.modelPath()));
@@ -50,10 +68,12 @@ public final class TrainTutorial {
         Path modelPath = request.modelPath();
         Path summaryPath = ModelStore.summaryPathFor(modelPath);
         request.config().requireTrainable();     // a network too large for the machine is refused before any allocation
+        CheckpointStore checkpoints = request.checkpoints() ? checkpointStore(request) : null;
+        Checkpoint resumeFrom = request.resume() ? lastGoodCheckpoint(checkpoints, observer) : null;
 
         MnistData data = MnistData.locate(request.dataDir());
-        DataSetIterator train = request.config().trainingView(
-                data.train(request.config().batchSize(), request.trainExamples(), request.config().seed()));
+        ResumableIterator train = data.train(request.config().batchSize(), request.trainExamples(), request.config().seed());
+        DataSetIterator trainView = request.config().trainingView(train);
         DataSetIterator test = data.test(Evaluator.EVAL_BATCH, request.testExamples());
         DataShapes shapes = DataShapes.of(request.trainExamples(), request.testExamples());
         observer.dataReady(data.location(), shapes);
@@ -61,12 +81,36 @@ public final class TrainTutorial {
         MultiLayerNetwork net = request.config().create();
         observer.modelReady(ModelSummary.of(net));
 
-        List<EpochStats> history = Trainer.fit(net, train, request.trainExamples(), test, request.config().epochs(), observer);
+        if (checkpoints != null && resumeFrom == null) {
+            int removed = checkpoints.clear();              // a fresh run: an earlier run's checkpoints no longer apply
+            if (removed > 0) {
+                observer.checkpointNote("Removed " + removed + " checkpoint" + (removed == 1 ? "" : "s") + " of an earlier run in "
+                        + checkpoints.directory());
+            }
+        }
+        FitPlan plan = new FitPlan(request.config().epochs(), request.earlyStopping(), checkpoints, resumeFrom);
+        FitResult fit;
+        if (checkpoints == null) {
+            fit = Trainer.fit(net, trainView, request.trainExamples(), test, plan,
+                    TrainingProgress.all(observer, new EventRecorder(request.config().networkName(), observer::trainingEvent)));
+        } else {
+            // the run directory keeps the history as JSON lines beside the checkpoints; a resume keeps what they cover
+            try (HistoryFile history = HistoryFile.open(checkpoints.directory().resolve(HistoryFile.NAME),
+                    resumeFrom == null ? 0 : resumeFrom.epoch())) {
+                HistoryFile.read(history.file()).forEach(observer::trainingEvent);
+                fit = Trainer.fit(net, trainView, request.trainExamples(), test, plan,
+                        TrainingProgress.all(observer, new EventRecorder(request.config().networkName(), e -> {
+                            history.accept(e);
+                            observer.trainingEvent(e);
+                        })));
+            }
+        }
+        List<EpochStats> history = fit.history();
         double trainSeconds = history.stream().mapToDouble(EpochStats::seconds).sum();
         EvaluationResult result = Evaluator.evaluate(net, test);
 
         // the zip and its summary are one unit: Ctrl-C during the save waits for both, so they always match
-        return WriteTogether.run(() -> {
+        TutorialResult saved = WriteTogether.run(() -> {
             ModelStore.save(net, modelPath);
             String sha = Sha256.of(modelPath);
             DigitClassifier reloaded = ModelStore.loadClassifier(modelPath);
@@ -74,23 +118,50 @@ public final class TrainTutorial {
             double totalSeconds = (System.nanoTime() - start) / 1e9;
 
             TutorialResult out = new TutorialResult(request.config(), data.location(), shapes, net.numParams(), history,
-                    result, modelPath, sha, reload, summaryPath, trainSeconds, totalSeconds, ProcessMemory.peakRssBytes(), net);
+                    result, modelPath, sha, reload, summaryPath, trainSeconds, totalSeconds, ProcessMemory.peakRssBytes(), net, fit,
+                    null);
             summaryOf(out).write(summaryPath);
             return out;
         });
+        return request.report() ? withReport(saved) : saved;
     }
 
-    /** Writes the trained model's pictures and analysis beside it (as {@code evaluate} does for a saved model). */
-    public static EvaluationReport.Written writeReport(TutorialResult run) {
-        MnistImages test = new MnistData(run.data()).testImages();
-        Path dir = FileNames.directoryOf(run.summaryPath());
-        return EvaluationReport.write(ModelAnalysis.of(run.test()), test, run.history(), dir,
-                EvaluationReport.stemOf(run.modelPath()));
+    /** {@code run} with its pictures and analysis written beside the model (as {@code evaluate} does for a saved model). */
+    private static TutorialResult withReport(TutorialResult r) {
+        MnistImages test = new MnistData(r.data()).testImages();
+        EvaluationReport.Written report = EvaluationReport.write(ModelAnalysis.of(r.test()), test, r.history(),
+                FileNames.directoryOf(r.summaryPath()), EvaluationReport.stemOf(r.modelPath()));
+        return new TutorialResult(r.config(), r.data(), r.shapes(), r.parameters(), r.history(), r.test(), r.modelPath(),
+                r.modelSha256(), r.reload(), r.summaryPath(), r.trainSeconds(), r.totalSeconds(), r.peakRssBytes(), r.model(),
+                r.training(), report);
     }
 
-    /** Throws when the reload check failed (the caller reports it as an error). */
-    public static void requireReloadMatch(TutorialResult result) {
-        result.reload().requireAllMatch();
+    /** The directory of a model's run files (checkpoints, the history as JSON lines): {@code models/NAME.run/}. */
+    public static Path runDirectory(Path modelPath) {
+        return modelPath.resolveSibling(FileNames.stem(modelPath) + ".run");
+    }
+
+    /**
+     * The model's checkpoints, marked with what makes a run the same run: the network and its settings, the
+     * image counts and early stopping. A resumed run must match them all.
+     */
+    private static CheckpointStore checkpointStore(TutorialRequest request) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("network", request.config().networkName());
+        run.put("config", request.config());
+        run.put("trainExamples", request.trainExamples());
+        run.put("testExamples", request.testExamples());
+        EarlyStopping stopping = request.earlyStopping();
+        run.put("earlyStopping", stopping);
+        return new CheckpointStore(runDirectory(request.modelPath()), run);
+    }
+
+    /** The checkpoint to resume from; a usage error when there is none. */
+    private static Checkpoint lastGoodCheckpoint(CheckpointStore checkpoints, TutorialObserver observer) {
+        Checkpoint c = checkpoints.latest(observer::checkpointNote).orElseThrow(() -> new UsageException(
+                "no checkpoint to resume from in " + checkpoints.directory() + " (train without --resume to start afresh)"));
+        observer.checkpointNote("Resuming after epoch " + c.epoch() + " from " + checkpoints.fileFor(c.epoch()));
+        return c;
     }
 
     /** The run's JSON record. */
@@ -108,6 +179,8 @@ public final class TrainTutorial {
                         r.totalSeconds(), r.peakRssBytes()),
                 new RunSummary.Model(r.modelPath().toAbsolutePath().normalize().toString(), r.modelSha256(), bytes),
                 new RunSummary.Reload(r.reload().matching(), r.reload().total(), r.reload().maxAbsDifference(),
-                        r.reload().allMatch()));
+                        r.reload().allMatch()),
+                new RunSummary.Training(r.training().bestEpoch(), r.training().stoppedEarly(), r.training().stopReason(),
+                        r.training().resumedAfter(), r.training().checkpointSeconds()));
     }
 }

@@ -13,7 +13,7 @@ import java.io.PrintWriter;
 @Command(name = "dl4j-mnist", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         scope = CommandLine.ScopeType.INHERIT,
         description = "The Keras MNIST tutorial (784-512-512-10 MLP), reproduced and verified in Deeplearning4j.",
-        subcommands = {TrainCommand.class, ExploreCommand.class, EvaluateCommand.class, CompareCommand.class,
+        subcommands = {TrainCommand.class, WatchCommand.class, ExploreCommand.class, EvaluateCommand.class, CompareCommand.class,
                 ImportKerasCommand.class, ExperimentCommand.class, PredictCommand.class, ServeCommand.class,
                 NotebookCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})

@@ -1,6 +1,7 @@
 package dev.dl4jmnist.cli;
 
 import dev.dl4jmnist.UsageException;
+import dev.dl4jmnist.app.KeepCorrections;
 import dev.dl4jmnist.app.ServeModels;
 import dev.dl4jmnist.server.PredictionServer;
 import picocli.CommandLine;
@@ -57,6 +58,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "On SIGTERM, report not ready but keep answering for this long before stopping (default: ${DEFAULT-VALUE}).")
     double drainSeconds;
 
+    @Option(names = "--corrections", paramLabel = "DIR",
+            description = "Keep the page's corrections (\"that's wrong, it is a …\") in DIR/<digit>/, for train --fine-tune"
+                    + " (default: none kept). Like model loading, accepted from this machine only unless the management token is set.")
+    java.nio.file.Path corrections;
+
     @Option(names = "--verbose", description = "Log one line per request (method, path, status, ms).")
     boolean verbose;
 
@@ -73,8 +79,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         ServeModels models = store != null ? ServeModels.store(store, defaultModel) : ServeModels.file(model.model, modelName);
+        KeepCorrections kept = corrections == null ? null : new KeepCorrections(corrections, KeepCorrections.DEFAULT_MAX_BYTES);
         try (PredictionServer server = PredictionServer.start(models,
-                new PredictionServer.Options(host, port, maxBody, verbose, System.getenv(TOKEN_VARIABLE)))) {
+                new PredictionServer.Options(host, port, maxBody, verbose, System.getenv(TOKEN_VARIABLE)), kept)) {
             models.loadAll();                              // live meanwhile; ready once every model answered its warm-up
             StopSignal stop = StopSignal.install();
             out.println("Serving " + server.url() + " with " + models.source());

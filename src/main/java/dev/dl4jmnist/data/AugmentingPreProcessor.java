@@ -15,11 +15,21 @@ import java.util.Random;
  */
 public final class AugmentingPreProcessor implements DataSetPreProcessor {
     private final DigitAugmenter augmenter;
-    private final Random random;
+    private Random random;
 
     public AugmentingPreProcessor(Augmentation settings, long seed) {
         this.augmenter = new DigitAugmenter(settings);
         this.random = new Random(seed);
+    }
+
+    /** The generator, as it stands (to save the data order with it). */
+    Random random() {
+        return random;
+    }
+
+    /** Continues with {@code saved} (a generator saved by a checkpoint). */
+    void restoreRandom(Random saved) {
+        this.random = saved;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.dl4jmnist.data;
 
+import dev.dl4jmnist.AppException;
 import org.nd4j.common.util.MathUtils;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -7,6 +8,15 @@ import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -17,16 +27,20 @@ import java.util.Random;
  * iterator's order exactly: the same seeded {@link Random}, the same shuffles at construction and at
  * every {@link #reset()} (a subset of n images is drawn by the first shuffle of the whole set, then
  * reshuffled among itself), so the batches, and so the training, are the same as the iterator's.
- * A shuffled (training) iterator's minibatch is valid until the next one is taken.
+ * A shuffled (training) iterator's minibatch is valid until the next one is taken. Its order (and the
+ * augmentation's generator, when there is one) can be saved and restored ({@link ResumableIterator}).
  */
-final class InMemoryMnistIterator implements DataSetIterator {
+final class InMemoryMnistIterator implements ResumableIterator {
+    /** The version of {@link #orderState()}'s layout. */
+    private static final int STATE_FORMAT = 1;
+
     private final INDArray features;   // every image of the set, in file order
     private final INDArray labels;
     private final int examples;
     private final int batch;
     private final boolean shuffle;
     private final int[] order;
-    private final Random rng;
+    private Random rng;
     private boolean firstShuffle = true;
     private int cursor;
     private DataSetPreProcessor preProcessor;
@@ -100,6 +114,89 @@ final class InMemoryMnistIterator implements DataSetIterator {
             previous.getFeatures().close();
             previous.getLabels().close();
             previous = null;
+        }
+    }
+
+    @Override
+    public byte[] orderState() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(order.length * 4 + 256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(STATE_FORMAT);
+            out.writeInt(examples);
+            out.writeInt(order.length);
+            for (int i : order) {
+                out.writeInt(i);
+            }
+            out.writeInt(cursor);
+            out.writeBoolean(firstShuffle);
+            writeRandom(out, rng);
+            Random augmentation = preProcessor instanceof AugmentingPreProcessor a ? a.random() : null;
+            out.writeBoolean(augmentation != null);
+            if (augmentation != null) {
+                writeRandom(out, augmentation);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write to memory", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public void restoreOrder(byte[] state) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
+            if (in.readInt() != STATE_FORMAT) {
+                throw new AppException("the data order was saved in an unknown layout");
+            }
+            int savedExamples = in.readInt();
+            int length = in.readInt();
+            if (savedExamples != examples || length != order.length) {
+                throw new AppException("the data order is for " + savedExamples + " of " + length
+                        + " images, this run uses " + examples + " of " + order.length);
+            }
+            int[] savedOrder = new int[length];
+            for (int i = 0; i < length; i++) {
+                savedOrder[i] = in.readInt();
+            }
+            int savedCursor = in.readInt();
+            boolean savedFirst = in.readBoolean();
+            Random savedRng = readRandom(in);
+            Random augmentation = in.readBoolean() ? readRandom(in) : null;
+            if ((augmentation != null) != (preProcessor instanceof AugmentingPreProcessor)) {
+                throw new AppException("the data order was saved " + (augmentation != null ? "with" : "without")
+                        + " augmentation, this run is " + (augmentation != null ? "without" : "with") + " it");
+            }
+            System.arraycopy(savedOrder, 0, order, 0, length);
+            cursor = savedCursor;
+            firstShuffle = savedFirst;
+            rng = savedRng;
+            if (augmentation != null) {
+                ((AugmentingPreProcessor) preProcessor).restoreRandom(augmentation);
+            }
+        } catch (IOException e) {
+            throw new AppException("the data order is damaged (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** A generator's exact state: java.util.Random serialises its seed (and its spare Gaussian). */
+    private static void writeRandom(DataOutputStream out, Random random) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream object = new ObjectOutputStream(bytes)) {
+            object.writeObject(random);
+        }
+        out.writeInt(bytes.size());
+        bytes.writeTo(out);
+    }
+
+    /** Reads back a generator written by {@link #writeRandom}; nothing but a java.util.Random is accepted. */
+    private static Random readRandom(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        try (ObjectInputStream object = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            object.setObjectInputFilter(info -> info.serialClass() == null || info.serialClass() == Random.class
+                    ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED);
+            return (Random) object.readObject();
+        } catch (ClassNotFoundException | ClassCastException e) {
+            throw new InvalidClassException("not a random generator: " + e.getMessage());
         }
     }
 

@@ -60,19 +60,15 @@ public final class MnistData {
     }
 
     /** The first {@code examples} training images, reshuffled every epoch (on reset) from {@code seed}. */
-    public DataSetIterator train(int batchSize, int examples, long seed) {
-        return iterator(batchSize, examples, true, true, seed);
+    public ResumableIterator train(int batchSize, int examples, long seed) {
+        SubsetLimits.require("training examples", examples, TRAIN_SIZE);
+        return new InMemoryMnistIterator(trainSet(), examples, batchSize, true, seed);
     }
 
     /** The first {@code examples} test images in file order. */
     public DataSetIterator test(int batchSize, int examples) {
-        return iterator(batchSize, examples, false, false, 0);
-    }
-
-    private DataSetIterator iterator(int batchSize, int examples, boolean train, boolean shuffle, long seed) {
-        int max = train ? TRAIN_SIZE : TEST_SIZE;
-        SubsetLimits.require((train ? "training" : "test") + " examples", examples, max);
-        return new InMemoryMnistIterator(train ? trainSet() : testSet(), examples, batchSize, shuffle, seed);
+        SubsetLimits.require("test examples", examples, TEST_SIZE);
+        return new InMemoryMnistIterator(testSet(), examples, batchSize, false, 0);
     }
 
     private synchronized DataSet trainSet() {

@@ -1,7 +1,6 @@
 package dev.dl4jmnist.experiments;
 
 import dev.dl4jmnist.AppException;
-import dev.dl4jmnist.model.CnnConfig;
 import dev.dl4jmnist.model.NetworkRecipe;
 
 import java.util.List;
@@ -39,10 +38,10 @@ public record ExperimentConfig(String name, NetworkRecipe training) {
      * its images are not varied.
      */
     public static String defaultName(NetworkRecipe t) {
-        if (t instanceof CnnConfig c) {
-            return "cnn-b" + c.batchSize() + "-e" + c.epochs() + (c.augmentation().enabled() ? "" : "-noaug");
+        if (t.hidden().isEmpty()) {
+            return t.networkName() + "-b" + t.batchSize() + "-e" + t.epochs() + (t.augmented() ? "" : "-noaug");
         }
-        return "b" + t.batchSize() + "-h" + hiddenLabel(SweepNetworks.hidden(t)) + "-e" + t.epochs();
+        return "b" + t.batchSize() + "-h" + hiddenLabel(t.hidden()) + "-e" + t.epochs();
     }
 
     /** Hidden widths as {@code 512-512}; empty for a network without them. */
@@ -61,7 +60,7 @@ public record ExperimentConfig(String name, NetworkRecipe training) {
 
     /** The MLP's hidden widths; empty for the CNN. */
     public List<Integer> hidden() {
-        return SweepNetworks.hidden(training);
+        return training.hidden();
     }
 
     public int epochs() {
@@ -75,8 +74,6 @@ public record ExperimentConfig(String name, NetworkRecipe training) {
 
     /** What the network is apart from its batch size: {@code hidden 512-512, 5 epochs} or {@code augmented, 5 epochs}. */
     static String shape(NetworkRecipe t) {
-        String layout = t instanceof CnnConfig c ? (c.augmentation().enabled() ? "augmented" : "not augmented")
-                : "hidden " + hiddenLabel(SweepNetworks.hidden(t));
-        return String.format(Locale.ROOT, "%s, %d epoch%s", layout, t.epochs(), t.epochs() == 1 ? "" : "s");
+        return String.format(Locale.ROOT, "%s, %d epoch%s", t.layout(), t.epochs(), t.epochs() == 1 ? "" : "s");
     }
 }

@@ -5,7 +5,7 @@ import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.UsageException;
 import dev.dl4jmnist.io.ConfigFiles;
 import dev.dl4jmnist.model.NetworkRecipe;
-import dev.dl4jmnist.model.TrainingConfig;
+import dev.dl4jmnist.model.MlpConfig;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,15 +97,15 @@ public record SweepDefinition(List<ExperimentConfig> configurations) {
             if (!bases.containsKey(network)) {
                 NetworkRecipe defaults = at(i, () -> SweepNetworks.defaults(network));
                 bases.put(network, content.epochs() == null ? defaults
-                        : at(-1, () -> SweepNetworks.withEpochs(defaults, content.epochs())));
+                        : at(-1, () -> defaults.withEpochs(content.epochs())));
             }
             NetworkRecipe base = bases.get(network);
             list.add(at(i, () -> {
                 NetworkRecipe t = base;
-                if (e.batchSize() != null) t = SweepNetworks.withBatchSize(t, e.batchSize());
-                if (e.hidden() != null) t = SweepNetworks.withHidden(t, e.hidden());
-                if (e.augment() != null) t = SweepNetworks.withAugmentation(t, e.augment());
-                if (e.epochs() != null) t = SweepNetworks.withEpochs(t, e.epochs());
+                if (e.batchSize() != null) t = t.withBatchSize(e.batchSize());
+                if (e.hidden() != null) t = t.withHidden(e.hidden());
+                if (e.augment() != null) t = t.withAugmentation(e.augment());
+                if (e.epochs() != null) t = t.withEpochs(e.epochs());
                 return e.name() != null ? new ExperimentConfig(e.name(), t) : ExperimentConfig.of(t);
             }));
         }
@@ -113,7 +113,7 @@ public record SweepDefinition(List<ExperimentConfig> configurations) {
     }
 
     /** The batch sizes × hidden layouts given as options, each at {@code base}'s other settings. */
-    public static SweepDefinition grid(TrainingConfig base, List<Integer> batchSizes, List<List<Integer>> hiddenLayouts) {
+    public static SweepDefinition grid(MlpConfig base, List<Integer> batchSizes, List<List<Integer>> hiddenLayouts) {
         return grid(List.of(base), batchSizes, hiddenLayouts);
     }
 
@@ -128,8 +128,8 @@ public record SweepDefinition(List<ExperimentConfig> configurations) {
         for (NetworkRecipe base : bases) {
             List<Integer> batches = batchSizes == null || batchSizes.isEmpty() ? List.of(base.batchSize()) : batchSizes;
             List<NetworkRecipe> shapes = new ArrayList<>();
-            if (base instanceof TrainingConfig && hiddenLayouts != null && !hiddenLayouts.isEmpty()) {
-                hiddenLayouts.forEach(h -> shapes.add(SweepNetworks.withHidden(base, h)));
+            if (!base.hidden().isEmpty() && hiddenLayouts != null && !hiddenLayouts.isEmpty()) {
+                hiddenLayouts.forEach(h -> shapes.add(base.withHidden(h)));
             } else {
                 shapes.add(base);
             }
@@ -138,7 +138,7 @@ public record SweepDefinition(List<ExperimentConfig> configurations) {
                     if (batch == null) {
                         throw new AppException("batch sizes must be numbers");
                     }
-                    list.add(ExperimentConfig.of(SweepNetworks.withBatchSize(shape, batch)));
+                    list.add(ExperimentConfig.of(shape.withBatchSize(batch)));
                 }
             }
         }
@@ -149,7 +149,7 @@ public record SweepDefinition(List<ExperimentConfig> configurations) {
     public SweepDefinition withEpochs(int epochs) {
         List<ExperimentConfig> list = new ArrayList<>();
         for (ExperimentConfig c : configurations) {
-            NetworkRecipe t = SweepNetworks.withEpochs(c.training(), epochs);
+            NetworkRecipe t = c.training().withEpochs(epochs);
             boolean derived = c.name().equals(ExperimentConfig.defaultName(c.training()));
             list.add(derived ? ExperimentConfig.of(t) : new ExperimentConfig(c.name(), t));
         }

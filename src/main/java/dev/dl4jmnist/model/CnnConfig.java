@@ -73,24 +73,44 @@ public record CnnConfig(@JsonProperty(required = true) int epochs,
         return train;
     }
 
+    @Override
     public CnnConfig withEpochs(int v) {
         return new CnnConfig(v, batchSize, seed, learningRate, learningRateDecay, dropout, augmentation);
     }
 
+    @Override
     public CnnConfig withBatchSize(int v) {
         return new CnnConfig(epochs, v, seed, learningRate, learningRateDecay, dropout, augmentation);
     }
 
+    @Override
     public CnnConfig withSeed(long v) {
         return new CnnConfig(epochs, batchSize, v, learningRate, learningRateDecay, dropout, augmentation);
     }
 
+    @Override
     public CnnConfig withLearningRate(double v) {
         return new CnnConfig(epochs, batchSize, seed, v, learningRateDecay, dropout, augmentation);
     }
 
+    @Override
     public CnnConfig withDropout(double v) {
         return new CnnConfig(epochs, batchSize, seed, learningRate, learningRateDecay, v, augmentation);
+    }
+
+    @Override
+    public CnnConfig withAugmentation(boolean enabled) {
+        return withAugmentation(augmentation.withEnabled(enabled));
+    }
+
+    @Override
+    public boolean augmented() {
+        return augmentation.enabled();
+    }
+
+    @Override
+    public String layout() {
+        return augmentation.enabled() ? "augmented" : "not augmented";
     }
 
     public CnnConfig withAugmentation(Augmentation v) {

@@ -24,14 +24,14 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * Dense(10)             → Activation('softmax'), categorical cross-entropy
  * </pre>
  * with Keras's defaults: glorot-uniform kernels, zero biases, Adam(0.001, 0.9, 0.999, 1e-7).
- * The hidden sizes and drop rate come from the {@link TrainingConfig}.
+ * The hidden sizes and drop rate come from the {@link MlpConfig}.
  */
 public final class MnistMlp {
     private MnistMlp() {
     }
 
     /** The network's configuration (not yet initialised). */
-    public static MultiLayerConfiguration configuration(TrainingConfig config) {
+    public static MultiLayerConfiguration configuration(MlpConfig config) {
         NativePlatform.configure();                    // ND4J's native build and threads, before its first use
         // DL4J's dropout argument is the probability to KEEP an activation; Keras's is the rate to drop.
         double retain = 1.0 - config.dropout();
@@ -62,7 +62,7 @@ public final class MnistMlp {
     }
 
     /** A freshly initialised network for {@code config}; its dense layers train through {@link dev.dl4jmnist.fastlayers.LeanDenseLayer}. */
-    public static MultiLayerNetwork create(TrainingConfig config) {
+    public static MultiLayerNetwork create(MlpConfig config) {
         MultiLayerNetwork net = new LeanMultiLayerNetwork(configuration(config));
         net.init();
         return net;

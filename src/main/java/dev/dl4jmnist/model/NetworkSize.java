@@ -33,7 +33,7 @@ public final class NetworkSize {
     }
 
     /** Bytes needed to train {@code config}'s network: parameters with Adam's state, plus one batch's activations. */
-    public static long trainingBytes(TrainingConfig config) {
+    public static long trainingBytes(MlpConfig config) {
         try {
             long units = config.hidden().stream().mapToLong(Integer::longValue).sum() + MnistData.CLASSES;
             long floats = Math.addExact(Math.multiplyExact(parameters(config.hidden()), (long) FLOATS_PER_PARAMETER),
@@ -45,11 +45,11 @@ public final class NetworkSize {
     }
 
     /** Refuses, in one line, a configuration whose network would not fit in the memory this machine has free. */
-    public static void requireTrainable(TrainingConfig config) {
+    public static void requireTrainable(MlpConfig config) {
         requireTrainable(config, Pointer.availablePhysicalBytes());
     }
 
-    static void requireTrainable(TrainingConfig config, long availableBytes) {
+    static void requireTrainable(MlpConfig config, long availableBytes) {
         long need = trainingBytes(config);
         if (need > availableBytes) {
             String params;

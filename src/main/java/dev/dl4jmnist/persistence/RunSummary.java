@@ -19,7 +19,7 @@ import java.util.List;
 public record RunSummary(String createdAt, String dataSource, 
                          @NetworkRecipe.Named NetworkRecipe hyperparameters, long parameters,
                          int trainExamples, int testExamples, List<EpochStats> history, Test test, Timings timings,
-                         Model model, Reload reloadCheck) {
+                         Model model, Reload reloadCheck, Training training) {
 
     /** Test-set loss (Keras's "Test score") and accuracy. */
     public record Test(double loss, double accuracy, int correct, int total) {
@@ -31,6 +31,15 @@ public record RunSummary(String createdAt, String dataSource,
 
     /** The saved model file. */
     public record Model(String path, String sha256, long bytes) {
+    }
+
+    /**
+     * How training went: the epoch the saved model is from, whether early stopping ended it and why it
+     * stopped, the epoch it resumed after (0: none), and the seconds each checkpoint took to write.
+     * Absent (null) in summaries written before early stopping and checkpoints.
+     */
+    public record Training(int bestEpoch, boolean stoppedEarly, String stopReason, int resumedAfterEpoch,
+                           List<Double> checkpointSeconds) {
     }
 
     /** Saved → reloaded → same predictions? */

@@ -20,18 +20,22 @@ final class ManagementAccess {
     }
 
     void check(Context ctx) {
+        check(ctx, "the model repository endpoints");
+    }
+
+    /** As {@link #check(Context)}, naming {@code endpoints} in the refusal. */
+    void check(Context ctx, String endpoints) {
         if (token != null) {
             String header = ctx.header("Authorization");
             byte[] given = header != null && header.startsWith("Bearer ")
                     ? header.substring(7).trim().getBytes(StandardCharsets.UTF_8) : new byte[0];
             if (!MessageDigest.isEqual(given, token)) {
-                throw new ApiException(403, "the model repository endpoints need the management token: send"
-                        + " 'Authorization: Bearer TOKEN'");
+                throw new ApiException(403, endpoints + " need the management token: send 'Authorization: Bearer TOKEN'");
             }
             return;
         }
         if (!isLoopback(ctx.req().getRemoteAddr())) {
-            throw new ApiException(403, "the model repository endpoints answer clients on this machine only"
+            throw new ApiException(403, endpoints + " answer clients on this machine only"
                     + " (configure a management token to allow others)");
         }
     }

@@ -3,6 +3,7 @@ package dev.dl4jmnist.server;
 import ch.qos.logback.classic.Level;
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.TryAgainException;
+import dev.dl4jmnist.app.KeepCorrections;
 import dev.dl4jmnist.app.ModelUnavailableException;
 import dev.dl4jmnist.app.ServeModels;
 import io.javalin.Javalin;
@@ -87,23 +88,34 @@ public final class PredictionServer implements AutoCloseable {
     private volatile Server jetty;
     private volatile boolean draining;
 
-    private PredictionServer(ServeModels models, Options options) {
+    private final CorrectionsEndpoint corrections;
+
+    private PredictionServer(ServeModels models, Options options, KeepCorrections corrections) {
         this.models = models;
         this.options = options;
         this.metrics = new ServerMetrics(models.registry());
         ComputeQueue compute = new ComputeQueue();
-        this.v2 = new OpenInferenceApi(models, compute, metrics, this::draining, options.maxBodyBytes(),
-                new ManagementAccess(options.managementToken()));
+        ManagementAccess management = new ManagementAccess(options.managementToken());
+        this.v2 = new OpenInferenceApi(models, compute, metrics, this::draining, options.maxBodyBytes(), management);
         this.page = new PageApi(models, compute, metrics, v2::isReady, this::draining, options.maxBodyBytes());
+        this.corrections = new CorrectionsEndpoint(corrections, management, options.maxBodyBytes());
         this.app = Javalin.create(this::configure);
     }
 
     /** Starts serving; returns once the port is bound. The models may still be loading: see {@link ServeModels#loadAll()}. */
     public static PredictionServer start(ServeModels models, Options options) {
+        return start(models, options, null);
+    }
+
+    /**
+     * As {@link #start(ServeModels, Options)}, keeping the page's corrections ("that's wrong, it is a …") with
+     * {@code corrections} (null: none are kept).
+     */
+    public static PredictionServer start(ServeModels models, Options options, KeepCorrections corrections) {
         if (options.accessLog()) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(ACCESS_LOG)).setLevel(Level.INFO);
         }
-        PredictionServer server = new PredictionServer(models, options);
+        PredictionServer server = new PredictionServer(models, options, corrections);
         try {
             server.app.start(options.host(), options.port());
         } catch (RuntimeException e) {
@@ -241,6 +253,7 @@ public final class PredictionServer implements AutoCloseable {
         post(config, "/v2/repository/index", v2::index);
         post(config, "/v2/repository/models/{name}/load", v2::load);
         post(config, "/v2/repository/models/{name}/unload", v2::unload);
+        post(config, "/api/corrections", corrections::handle);
 
         config.routes.exception(ApiException.class, (e, ctx) -> Responses.error(ctx, e.status(), e.getMessage()));
         config.routes.exception(ModelUnavailableException.class, (e, ctx) -> {

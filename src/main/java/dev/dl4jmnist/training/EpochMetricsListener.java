@@ -1,6 +1,9 @@
 package dev.dl4jmnist.training;
 
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -25,9 +28,15 @@ final class EpochMetricsListener extends BaseTrainingListener {
     private int steps;
     private long pendingCorrect;
     private long pendingRows;
+    private int stepsPerEpoch;
 
     EpochMetricsListener(TrainingProgress progress) {
         this.progress = progress;
+    }
+
+    /** The steps of an epoch, as the progress is told. */
+    void stepsPerEpoch(int steps) {
+        this.stepsPerEpoch = steps;
     }
 
     void startEpoch() {
@@ -55,7 +64,19 @@ final class EpochMetricsListener extends BaseTrainingListener {
         correct += pendingCorrect;
         seen += pendingRows;
         steps++;
-        progress.stepFinished(steps, loss(), accuracy());
+        progress.stepFinished(new StepStats(steps, stepsPerEpoch, loss(), accuracy(),
+                learningRate((MultiLayerNetwork) model), (int) pendingRows));
+    }
+
+    /** The learning rate the first layer with parameters trains at now (schedules included). */
+    static double learningRate(MultiLayerNetwork net) {
+        MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
+        for (NeuralNetConfiguration layer : conf.getConfs()) {
+            if (layer.getLayer() instanceof BaseLayer base && base.getIUpdater() != null) {
+                return base.getIUpdater().getLearningRate(conf.getIterationCount(), conf.getEpochCount());
+            }
+        }
+        return Double.NaN;
     }
 
     double loss() {

@@ -16,7 +16,7 @@ import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.io.Sha256;
 import dev.dl4jmnist.persistence.RunSummary;
 import dev.dl4jmnist.training.EpochStats;
-import dev.dl4jmnist.model.TrainingConfig;
+import dev.dl4jmnist.model.MlpConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,10 +129,10 @@ class EvaluateModelTest {
     }
 
     private static void writeSummary(Path file, List<EpochStats> history, String sha) throws IOException {
-        RunSummary summary = new RunSummary("2026-01-01T00:00:00Z", "test", TrainingConfig.defaults(), 669_706, 60_000,
+        RunSummary summary = new RunSummary("2026-01-01T00:00:00Z", "test", MlpConfig.defaults(), 669_706, 60_000,
                 10_000, history, new RunSummary.Test(0.1, 0.968, 9680, 10_000),
                 new RunSummary.Timings(18, 9, 25, 1L << 30), new RunSummary.Model(file.toString(), sha, 1),
-                new RunSummary.Reload(10_000, 10_000, 0, true));
+                new RunSummary.Reload(10_000, 10_000, 0, true), null);
         new ObjectMapper().writeValue(file.toFile(), summary);
     }
 

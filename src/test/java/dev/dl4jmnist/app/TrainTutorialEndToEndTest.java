@@ -5,7 +5,7 @@ import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.io.Sha256;
 import dev.dl4jmnist.persistence.RunSummary;
 import dev.dl4jmnist.training.EpochStats;
-import dev.dl4jmnist.model.TrainingConfig;
+import dev.dl4jmnist.model.MlpConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,7 +29,7 @@ class TrainTutorialEndToEndTest {
     @BeforeAll
     void train() {
         Path data = TestData.mnist().location().directory();
-        result = TrainTutorial.run(TutorialRequest.of(TrainingConfig.defaults(), data, tmp.resolve("models/mnist-mlp.zip")),
+        result = TrainTutorial.run(TutorialRequest.of(MlpConfig.defaults(), data, tmp.resolve("models/mnist-mlp.zip")),
                 TutorialObserver.SILENT);
     }
 
@@ -66,7 +66,7 @@ class TrainTutorialEndToEndTest {
     void summaryJsonRecordsTheRun() {
         RunSummary s = RunSummary.read(result.summaryPath());
         assertEquals(tmp.resolve("models/mnist-mlp.json"), result.summaryPath());
-        assertEquals(TrainingConfig.defaults(), s.hyperparameters());
+        assertEquals(MlpConfig.defaults(), s.hyperparameters());
         assertEquals(result.history(), s.history());
         assertEquals(result.test().accuracy(), s.test().accuracy());
         assertEquals(result.test().correctCount(), s.test().correct());

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.model.CnnConfig;
 import dev.dl4jmnist.model.MnistCnn;
-import dev.dl4jmnist.model.TrainingConfig;
+import dev.dl4jmnist.model.MlpConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +71,7 @@ class ExperimentCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertThat(r.err()).isEmpty();
 
-        TrainingConfig mlp = TrainingConfig.defaults().withEpochs(1);
+        MlpConfig mlp = MlpConfig.defaults().withEpochs(1);
         CnnConfig cnn = CnnConfig.defaults().withEpochs(1);        // augmentation as configured
         String mlpName = "b" + mlp.batchSize() + "-h512-512-e1";
         String cnnName = "cnn-b" + cnn.batchSize() + "-e1" + (cnn.augmentation().enabled() ? "" : "-noaug");
@@ -90,7 +90,7 @@ class ExperimentCommandTest {
         assertEquals(List.of(mlpName, "mlp", cnnName, "cnn"),
                 List.of(m.get("name").asText(), m.get("network").asText(), c.get("name").asText(), c.get("network").asText()));
         ObjectMapper mapper = new ObjectMapper();
-        assertEquals(mlp, mapper.treeToValue(withoutNetwork(m.get("config")), TrainingConfig.class));
+        assertEquals(mlp, mapper.treeToValue(withoutNetwork(m.get("config")), MlpConfig.class));
         assertEquals(cnn, mapper.treeToValue(withoutNetwork(c.get("config")), CnnConfig.class));
         assertEquals(669_706, m.get("parameters").asLong());
         assertEquals(cnnParameters, c.get("parameters").asLong());

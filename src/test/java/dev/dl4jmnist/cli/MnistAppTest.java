@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The front door: every command is listed and answers --help and --version. */
 class MnistAppTest {
     private static final List<String> COMMANDS =
-            List.of("train", "explore", "evaluate", "compare", "import-keras", "experiment", "predict", "serve", "notebook",
+            List.of("train", "watch", "explore", "evaluate", "compare", "import-keras", "experiment", "predict", "serve", "notebook",
                     "bench");
 
     @Test

@@ -2,7 +2,7 @@ package dev.dl4jmnist.experiments;
 
 import dev.dl4jmnist.model.CnnConfig;
 import dev.dl4jmnist.model.NetworkRecipe;
-import dev.dl4jmnist.model.TrainingConfig;
+import dev.dl4jmnist.model.MlpConfig;
 import dev.dl4jmnist.training.EpochStats;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ class ResultTableTest {
             new EpochStats(2, 10, 0.25, 0.9, 0.2, 0.94, 3.5, 3.0));
 
     private static ExperimentResult mlp(String name, int batch, List<Integer> hidden) {
-        TrainingConfig c = TrainingConfig.defaults().withBatchSize(batch).withHidden(hidden).withEpochs(2);
+        MlpConfig c = MlpConfig.defaults().withBatchSize(batch).withHidden(hidden).withEpochs(2);
         return result(name, c, hidden, 669_706, 5.5, 0.94, 940, 1000);
     }
 

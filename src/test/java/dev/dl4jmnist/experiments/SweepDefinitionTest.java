@@ -2,7 +2,7 @@ package dev.dl4jmnist.experiments;
 
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.model.CnnConfig;
-import dev.dl4jmnist.model.TrainingConfig;
+import dev.dl4jmnist.model.MlpConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +26,7 @@ class SweepDefinitionTest {
         assertEquals(List.of("b32-h512-512-e5", "b128-h512-512-e5", "b10000-h512-512-e5", "b128-h512-e5",
                 "b128-h512-512-512-e5", "b128-h256-256-e5", "b128-h1024-1024-e5"),
                 c.stream().map(ExperimentConfig::name).toList());
-        TrainingConfig tutorial = TrainingConfig.defaults();
+        MlpConfig tutorial = MlpConfig.defaults();
         for (ExperimentConfig e : c) {
             // Only batch size and hidden widths differ from the tutorial; seed, dropout and Adam are shared.
             assertEquals(tutorial.withBatchSize(e.batchSize()).withHidden(e.hidden()), e.training(), e.name());
@@ -42,7 +42,7 @@ class SweepDefinitionTest {
                 ]}""");
         List<ExperimentConfig> c = SweepDefinition.fromFile(f).configurations();
         assertEquals("b64-h512-512-e2", c.get(0).name());
-        assertEquals(TrainingConfig.defaults().withEpochs(2).withBatchSize(64), c.get(0).training());
+        assertEquals(MlpConfig.defaults().withEpochs(2).withBatchSize(64), c.get(0).training());
         assertEquals("deep", c.get(1).name());
         assertEquals(List.of(100, 50, 25), c.get(1).hidden());
         assertEquals(3, c.get(1).epochs());
@@ -51,7 +51,7 @@ class SweepDefinitionTest {
 
     @Test
     void optionsMakeEveryCombinationAndEpochsRenameDerivedNames() {
-        SweepDefinition grid = SweepDefinition.grid(TrainingConfig.defaults(), List.of(32, 10000),
+        SweepDefinition grid = SweepDefinition.grid(MlpConfig.defaults(), List.of(32, 10000),
                 List.of(List.of(512), List.of(256, 256)));
         assertEquals(List.of("b32-h512-e5", "b10000-h512-e5", "b32-h256-256-e5", "b10000-h256-256-e5"),
                 grid.configurations().stream().map(ExperimentConfig::name).toList());
@@ -59,7 +59,7 @@ class SweepDefinitionTest {
         assertEquals("b10000-h256-256-e1", one.configurations().get(3).name());
         assertEquals(1, one.configurations().get(3).epochs());
         assertEquals(List.of("b128-h512-512-e5"),
-                SweepDefinition.grid(TrainingConfig.defaults(), null, null).configurations().stream()
+                SweepDefinition.grid(MlpConfig.defaults(), null, null).configurations().stream()
                         .map(ExperimentConfig::name).toList());
     }
 
@@ -73,7 +73,7 @@ class SweepDefinitionTest {
                 ]}""");
         List<ExperimentConfig> c = SweepDefinition.fromFile(f).configurations();
         CnnConfig cnn = CnnConfig.defaults();
-        assertEquals(TrainingConfig.defaults().withEpochs(2), c.get(0).training());
+        assertEquals(MlpConfig.defaults().withEpochs(2), c.get(0).training());
         assertEquals("b128-h512-512-e2", c.get(0).name());
         assertEquals("mlp", c.get(0).network());
         // the CNN's settings are config/training-cnn.json's, with the sweep's epochs
@@ -91,11 +91,11 @@ class SweepDefinitionTest {
     @Test
     void networkOptionsMakeOneConfigurationPerNetworkAtItsDefaults() {
         CnnConfig cnn = CnnConfig.defaults();
-        SweepDefinition both = SweepDefinition.grid(List.of(TrainingConfig.defaults(), cnn), null, null);
-        assertEquals(List.of(TrainingConfig.defaults(), cnn),
+        SweepDefinition both = SweepDefinition.grid(List.of(MlpConfig.defaults(), cnn), null, null);
+        assertEquals(List.of(MlpConfig.defaults(), cnn),
                 both.configurations().stream().map(ExperimentConfig::training).toList());
         // batch sizes apply to every network, hidden layouts to the MLP only
-        SweepDefinition grid = SweepDefinition.grid(List.of(TrainingConfig.defaults(), cnn), List.of(32, 256),
+        SweepDefinition grid = SweepDefinition.grid(List.of(MlpConfig.defaults(), cnn), List.of(32, 256),
                 List.of(List.of(64)));
         assertEquals(List.of("b32-h64-e5", "b256-h64-e5", ExperimentConfig.defaultName(cnn.withBatchSize(32)),
                 ExperimentConfig.defaultName(cnn.withBatchSize(256))),

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dl4jmnist.TestData;
 import dev.dl4jmnist.training.EpochStats;
-import dev.dl4jmnist.model.TrainingConfig;
+import dev.dl4jmnist.model.MlpConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SweepTest {
     private static final int TRAIN = 2000;
     private static final int TEST = 500;
-    private static final TrainingConfig BASE = TrainingConfig.defaults().withEpochs(1).withHidden(List.of(64));
+    private static final MlpConfig BASE = MlpConfig.defaults().withEpochs(1).withHidden(List.of(64));
 
     @TempDir
     Path dir;

@@ -1,7 +1,7 @@
 package dev.dl4jmnist.fastlayers;
 
 import dev.dl4jmnist.model.MnistMlp;
-import dev.dl4jmnist.model.TrainingConfig;
+import dev.dl4jmnist.model.MlpConfig;
 import dev.dl4jmnist.persistence.ModelStore;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 /** The lean dense layers train to exactly DL4J's own numbers, and the network saves as a plain DL4J one. */
 class LeanDenseLayerTest {
-    private static final TrainingConfig CONFIG = TrainingConfig.defaults();
+    private static final MlpConfig CONFIG = MlpConfig.defaults();
 
     private static MultiLayerNetwork dl4jsOwn() {
         MultiLayerNetwork net = new MultiLayerNetwork(MnistMlp.configuration(CONFIG));

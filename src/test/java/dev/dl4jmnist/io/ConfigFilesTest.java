@@ -1,7 +1,7 @@
 package dev.dl4jmnist.io;
 
 import dev.dl4jmnist.UsageException;
-import dev.dl4jmnist.model.TrainingConfig;
+import dev.dl4jmnist.model.MlpConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,11 +24,11 @@ class ConfigFilesTest {
     @Test
     void theUsersCopyWinsOverThePackagedOne() throws IOException {
         Files.writeString(dir.resolve("training.json"), TUTORIAL.replace("\"epochs\": 5", "\"epochs\": 3"));
-        ConfigFiles.Loaded<TrainingConfig> local = ConfigFiles.readDefault(dir, "training.json", TrainingConfig.class);
+        ConfigFiles.Loaded<MlpConfig> local = ConfigFiles.readDefault(dir, "training.json", MlpConfig.class);
         assertThat(local.value().epochs()).isEqualTo(3);
         assertThat(local.source()).isEqualTo(dir.resolve("training.json").toString());
 
-        ConfigFiles.Loaded<TrainingConfig> packaged = ConfigFiles.readDefault(dir.resolve("none"), "training.json", TrainingConfig.class);
+        ConfigFiles.Loaded<MlpConfig> packaged = ConfigFiles.readDefault(dir.resolve("none"), "training.json", MlpConfig.class);
         assertThat(packaged.value().epochs()).isEqualTo(5);
         assertThat(packaged.value().hidden()).containsExactly(512, 512);
         assertThat(packaged.source()).isEqualTo("packaged defaults (training.json)");
@@ -37,7 +37,7 @@ class ConfigFilesTest {
     @Test
     void theRepositorysConfigIsTheOneReadFromTheProjectDirectory() {
         // tests run in the project directory, as `mvn exec:java` does: ./config/training.json is read
-        assertThat(TrainingConfig.load(null).source()).isEqualTo(Path.of("config", "training.json").toString());
+        assertThat(MlpConfig.load(null).source()).isEqualTo(Path.of("config", "training.json").toString());
     }
 
     @Test
@@ -64,14 +64,14 @@ class ConfigFilesTest {
         assertRefused(TUTORIAL + " trailing", " line 2, column 80: not valid JSON");
         assertRefused(TUTORIAL.replace("\"epochs\": 5", "\"epochs\": 0"), ": epochs must be at least 1, got 0");
         assertRefused("null", ": the file holds null instead of an object");
-        assertThatThrownBy(() -> TrainingConfig.fromFile(dir.resolve("none.json"))).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> MlpConfig.fromFile(dir.resolve("none.json"))).isInstanceOf(UsageException.class)
                 .hasMessage("configuration file " + dir.resolve("none.json") + " does not exist");
     }
 
     private void assertRefused(String json, String expectedAfterFileName) throws IOException {
         Path f = Files.createTempFile(dir, "training", ".json");
         Files.writeString(f, json);
-        assertThatThrownBy(() -> TrainingConfig.fromFile(f)).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> MlpConfig.fromFile(f)).isInstanceOf(UsageException.class)
                 .hasMessage(f + expectedAfterFileName)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }

@@ -1,6 +1,6 @@
 package dev.dl4jmnist.model;
 
-import dev.dl4jmnist.model.TrainingConfig;
+import dev.dl4jmnist.model.MlpConfig;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /** The built network is the tutorial's, fact by fact. */
 class MnistMlpTest {
-    private final TrainingConfig config = TrainingConfig.defaults();
+    private final MlpConfig config = MlpConfig.defaults();
     private final MultiLayerConfiguration conf = MnistMlp.configuration(config);
 
     private Layer layer(int i) {

@@ -16,7 +16,7 @@ class NetworkRecipeJsonTest {
 
     @Test
     void eachRecipeIsWrittenWithItsNameAndReadBackAsItself() throws Exception {
-        for (NetworkRecipe recipe : new NetworkRecipe[]{TrainingConfig.defaults(), CnnConfig.defaults()}) {
+        for (NetworkRecipe recipe : new NetworkRecipe[]{MlpConfig.defaults(), CnnConfig.defaults()}) {
             String text = json.writeValueAsString(new Holder(recipe));
             assertEquals(recipe.networkName(), json.readTree(text).get("recipe").get("network").asText());
             assertEquals(recipe, json.readValue(text, Holder.class).recipe());
@@ -25,8 +25,8 @@ class NetworkRecipeJsonTest {
 
     @Test
     void aRecipeWithoutANameIsTheMlps() throws Exception {
-        ObjectNode tree = (ObjectNode) json.readTree(json.writeValueAsString(new Holder(TrainingConfig.defaults())));
+        ObjectNode tree = (ObjectNode) json.readTree(json.writeValueAsString(new Holder(MlpConfig.defaults())));
         ((ObjectNode) tree.get("recipe")).remove("network");
-        assertThat(json.treeToValue(tree, Holder.class).recipe()).isEqualTo(TrainingConfig.defaults());
+        assertThat(json.treeToValue(tree, Holder.class).recipe()).isEqualTo(MlpConfig.defaults());
     }
 }

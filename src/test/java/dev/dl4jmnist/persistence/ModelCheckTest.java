@@ -5,7 +5,7 @@ import dev.dl4jmnist.model.CnnConfig;
 import dev.dl4jmnist.model.DigitClassifier;
 import dev.dl4jmnist.model.MnistCnn;
 import dev.dl4jmnist.model.MnistMlp;
-import dev.dl4jmnist.model.TrainingConfig;
+import dev.dl4jmnist.model.MlpConfig;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -36,7 +36,7 @@ class ModelCheckTest {
 
     @Test
     void theMlpDeclaresItsFirstLayersInputs() {
-        assertEquals(784, ModelCheck.declaredInputs(MnistMlp.create(TrainingConfig.defaults())));
+        assertEquals(784, ModelCheck.declaredInputs(MnistMlp.create(MlpConfig.defaults())));
     }
 
     @Test

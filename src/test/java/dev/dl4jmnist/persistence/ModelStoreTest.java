@@ -3,7 +3,7 @@ package dev.dl4jmnist.persistence;
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.Bits;
 import dev.dl4jmnist.model.MnistMlp;
-import dev.dl4jmnist.model.TrainingConfig;
+import dev.dl4jmnist.model.MlpConfig;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +25,7 @@ class ModelStoreTest {
 
     @Test
     void saveAndReloadGiveIdenticalParametersUpdaterAndOutputs() {
-        MultiLayerNetwork net = MnistMlp.create(TrainingConfig.defaults().withHidden(java.util.List.of(32)));
+        MultiLayerNetwork net = MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(32)));
         INDArray x = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 20, 784);
         INDArray y = Nd4j.zeros(20, 10);
         for (int i = 0; i < 20; i++) {
@@ -45,7 +45,7 @@ class ModelStoreTest {
 
     @Test
     void saveLeavesNoTemporaryFiles() throws IOException {
-        ModelStore.save(MnistMlp.create(TrainingConfig.defaults().withHidden(java.util.List.of(8))), tmp.resolve("a.zip"));
+        ModelStore.save(MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(8))), tmp.resolve("a.zip"));
         try (Stream<Path> files = Files.list(tmp)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("a.zip");
         }
@@ -54,7 +54,7 @@ class ModelStoreTest {
     @Test
     void savedFileIsReadableByOthersLikeAnyOrdinaryFile() throws IOException {
         Path file = tmp.resolve("r.zip");
-        ModelStore.save(MnistMlp.create(TrainingConfig.defaults().withHidden(java.util.List.of(8))), file);
+        ModelStore.save(MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(8))), file);
         assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
 
@@ -63,7 +63,7 @@ class ModelStoreTest {
         Path blocker = tmp.resolve("file");
         Files.writeString(blocker, "x");
         AppException e = assertThrows(AppException.class,
-                () -> ModelStore.save(MnistMlp.create(TrainingConfig.defaults().withHidden(java.util.List.of(8))),
+                () -> ModelStore.save(MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(8))),
                         blocker.resolve("m.zip")));
         assertThat(e.getMessage()).startsWith("cannot write " + blocker.resolve("m.zip") + ": ");
     }
@@ -93,7 +93,7 @@ class ModelStoreTest {
 
         // a real model zip whose parameters are damaged: our words, not DL4J's
         Path model = tmp.resolve("m.zip");
-        ModelStore.save(MnistMlp.create(TrainingConfig.defaults().withHidden(java.util.List.of(8))), model);
+        ModelStore.save(MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(8))), model);
         Path damaged = tmp.resolve("damaged.zip");
         try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(model.toFile());
              java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(damaged))) {
@@ -122,7 +122,7 @@ class ModelStoreTest {
     @Test
     void loadTellsNetworksAndGraphsApart() throws IOException {
         Path mln = tmp.resolve("mln.zip");
-        ModelStore.save(MnistMlp.create(TrainingConfig.defaults().withHidden(java.util.List.of(8))), mln);
+        ModelStore.save(MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(8))), mln);
         assertThat(ModelStore.load(mln)).isInstanceOf(MultiLayerNetwork.class);
 
         org.deeplearning4j.nn.graph.ComputationGraph graph = new org.deeplearning4j.nn.graph.ComputationGraph(

@@ -3,7 +3,7 @@ package dev.dl4jmnist.server;
 import dev.dl4jmnist.model.CnnConfig;
 import dev.dl4jmnist.model.MnistCnn;
 import dev.dl4jmnist.model.MnistMlp;
-import dev.dl4jmnist.model.TrainingConfig;
+import dev.dl4jmnist.model.MlpConfig;
 import dev.dl4jmnist.persistence.ModelStore;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -31,7 +31,7 @@ final class ModelFixtures {
     }
 
     static Path mlp(Path file, long seed) throws IOException {
-        return copyOf("mlp-" + seed, () -> MnistMlp.create(TrainingConfig.defaults().withSeed(seed)), file);
+        return copyOf("mlp-" + seed, () -> MnistMlp.create(MlpConfig.defaults().withSeed(seed)), file);
     }
 
     static Path cnn(Path file) throws IOException {
@@ -66,7 +66,7 @@ final class ModelFixtures {
     }
 
     static Path nanWeights(Path file) {
-        MultiLayerNetwork net = MnistMlp.create(TrainingConfig.defaults());
+        MultiLayerNetwork net = MnistMlp.create(MlpConfig.defaults());
         net.params().putScalar(3, Float.NaN);
         ModelStore.save(net, file, false);
         return file;

@@ -5,7 +5,7 @@ import dev.dl4jmnist.app.TrainTutorial;
 import dev.dl4jmnist.app.TutorialRequest;
 import dev.dl4jmnist.app.TutorialResult;
 import dev.dl4jmnist.app.TutorialObserver;
-import dev.dl4jmnist.model.TrainingConfig;
+import dev.dl4jmnist.model.MlpConfig;
 import dev.dl4jmnist.Bits;
 import dev.dl4jmnist.TestData;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class DeterminismTest {
     Path tmp;
 
     private TutorialResult run(long seed, String name) {
-        TrainingConfig config = TrainingConfig.defaults().withEpochs(2).withSeed(seed);
+        MlpConfig config = MlpConfig.defaults().withEpochs(2).withSeed(seed);
         Path data = TestData.mnist().location().directory();
         return TrainTutorial.run(new TutorialRequest(config, data, tmp.resolve(name), 5_000, 1_000), TutorialObserver.SILENT);
     }

@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The hyperparameters of one training run. {@code dropout} is the Keras drop rate (0.2 drops 20% of
+ * The tutorial's MLP and how it trains ({@link MnistMlp}), beside the CNN's {@link CnnConfig}. {@code dropout} is the Keras drop rate (0.2 drops 20% of
  * activations); the model turns it into DL4J's retain probability. The defaults live in
  * {@code config/training.json} and are the tutorial's.
  */
 @JsonIgnoreProperties(value = {"_comment"})
-public record TrainingConfig(@JsonProperty(required = true) int epochs,
+public record MlpConfig(@JsonProperty(required = true) int epochs,
                              @JsonProperty(required = true) int batchSize,
                              @JsonProperty(required = true) long seed,
                              @JsonProperty(required = true) List<Integer> hidden,
@@ -24,7 +24,7 @@ public record TrainingConfig(@JsonProperty(required = true) int epochs,
                              @JsonProperty(required = true) double beta2,
                              @JsonProperty(required = true) double epsilon) implements NetworkRecipe {
 
-    public TrainingConfig {
+    public MlpConfig {
         hidden = hidden == null ? List.of() : List.copyOf(hidden);
         validate(epochs, batchSize, hidden, dropout, learningRate, beta1, beta2, epsilon);
     }
@@ -54,7 +54,7 @@ public record TrainingConfig(@JsonProperty(required = true) int epochs,
     public static final String FILE_NAME = "training.json";
 
     /** The tutorial's hyperparameters: {@code ./config/training.json} when it exists, else the packaged copy. */
-    public static TrainingConfig defaults() {
+    public static MlpConfig defaults() {
         return load(null).value();
     }
 
@@ -62,14 +62,14 @@ public record TrainingConfig(@JsonProperty(required = true) int epochs,
      * The hyperparameters to start from, and where they came from: {@code file} when given, else
      * {@code ./config/training.json} when it exists, else the packaged defaults.
      */
-    public static ConfigFiles.Loaded<TrainingConfig> load(Path file) {
+    public static ConfigFiles.Loaded<MlpConfig> load(Path file) {
         return file != null ? new ConfigFiles.Loaded<>(fromFile(file), file.toString())
-                : ConfigFiles.readDefault(FILE_NAME, TrainingConfig.class);
+                : ConfigFiles.readDefault(FILE_NAME, MlpConfig.class);
     }
 
     /** Reads a configuration file of the same form as {@code config/training.json}. */
-    public static TrainingConfig fromFile(Path file) {
-        return ConfigFiles.read(file, TrainingConfig.class);
+    public static MlpConfig fromFile(Path file) {
+        return ConfigFiles.read(file, MlpConfig.class);
     }
 
     @Override
@@ -83,31 +83,42 @@ public record TrainingConfig(@JsonProperty(required = true) int epochs,
     }
 
     @Override
+    public String layout() {
+        return "hidden " + hidden.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("-"));
+    }
+
+    @Override
     public void requireTrainable() {
         NetworkSize.requireTrainable(this);
     }
 
-    public TrainingConfig withEpochs(int v) {
-        return new TrainingConfig(v, batchSize, seed, hidden, dropout, learningRate, beta1, beta2, epsilon);
+    @Override
+    public MlpConfig withEpochs(int v) {
+        return new MlpConfig(v, batchSize, seed, hidden, dropout, learningRate, beta1, beta2, epsilon);
     }
 
-    public TrainingConfig withBatchSize(int v) {
-        return new TrainingConfig(epochs, v, seed, hidden, dropout, learningRate, beta1, beta2, epsilon);
+    @Override
+    public MlpConfig withBatchSize(int v) {
+        return new MlpConfig(epochs, v, seed, hidden, dropout, learningRate, beta1, beta2, epsilon);
     }
 
-    public TrainingConfig withSeed(long v) {
-        return new TrainingConfig(epochs, batchSize, v, hidden, dropout, learningRate, beta1, beta2, epsilon);
+    @Override
+    public MlpConfig withSeed(long v) {
+        return new MlpConfig(epochs, batchSize, v, hidden, dropout, learningRate, beta1, beta2, epsilon);
     }
 
-    public TrainingConfig withHidden(List<Integer> v) {
-        return new TrainingConfig(epochs, batchSize, seed, v, dropout, learningRate, beta1, beta2, epsilon);
+    @Override
+    public MlpConfig withHidden(List<Integer> v) {
+        return new MlpConfig(epochs, batchSize, seed, v, dropout, learningRate, beta1, beta2, epsilon);
     }
 
-    public TrainingConfig withDropout(double v) {
-        return new TrainingConfig(epochs, batchSize, seed, hidden, v, learningRate, beta1, beta2, epsilon);
+    @Override
+    public MlpConfig withDropout(double v) {
+        return new MlpConfig(epochs, batchSize, seed, hidden, v, learningRate, beta1, beta2, epsilon);
     }
 
-    public TrainingConfig withLearningRate(double v) {
-        return new TrainingConfig(epochs, batchSize, seed, hidden, dropout, v, beta1, beta2, epsilon);
+    @Override
+    public MlpConfig withLearningRate(double v) {
+        return new MlpConfig(epochs, batchSize, seed, hidden, dropout, v, beta1, beta2, epsilon);
     }
 }
