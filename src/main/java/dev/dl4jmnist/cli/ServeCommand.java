@@ -58,6 +58,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "On SIGTERM, report not ready but keep answering for this long before stopping (default: ${DEFAULT-VALUE}).")
     double drainSeconds;
 
+    @Option(names = "--request-seconds", paramLabel = "S", defaultValue = "120",
+            description = "The longest one request may take; one still running then has its connection closed (default: ${DEFAULT-VALUE}).")
+    double requestSeconds;
+
     @Option(names = "--corrections", paramLabel = "DIR",
             description = "Keep the page's corrections (\"that's wrong, it is a …\") in DIR/<digit>/, for train --fine-tune"
                     + " (default: none kept). Like model loading, accepted from this machine only unless the management token is set.")
@@ -74,6 +78,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (drainSeconds < 0 || drainSeconds > 3600) {
             throw new UsageException("--drain-seconds must be between 0 and 3600, got " + drainSeconds);
         }
+        if (!(requestSeconds > 0) || requestSeconds > 86_400) {
+            throw new UsageException("--request-seconds must be above 0 and at most 86400, got " + requestSeconds);
+        }
         if (defaultModel != null && store == null) {
             throw new UsageException("--default-model needs --model-store (with --model, use --model-name)");
         }
@@ -81,7 +88,7 @@ public final class ServeCommand implements Callable<Integer> {
         ServeModels models = store != null ? ServeModels.store(store, defaultModel) : ServeModels.file(model.model, modelName);
         KeepCorrections kept = corrections == null ? null : new KeepCorrections(corrections, KeepCorrections.DEFAULT_MAX_BYTES);
         try (PredictionServer server = PredictionServer.start(models,
-                new PredictionServer.Options(host, port, maxBody, verbose, System.getenv(TOKEN_VARIABLE)), kept)) {
+                new PredictionServer.Options(host, port, maxBody, verbose, System.getenv(TOKEN_VARIABLE), requestSeconds), kept)) {
             models.loadAll();                              // live meanwhile; ready once every model answered its warm-up
             StopSignal stop = StopSignal.install();
             out.println("Serving " + server.url() + " with " + models.source());

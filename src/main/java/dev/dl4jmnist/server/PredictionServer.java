@@ -53,8 +53,13 @@ public final class PredictionServer implements AutoCloseable {
      * @param maxBodyBytes    larger request bodies get 413
      * @param accessLog       log one line per request at INFO
      * @param managementToken the token that opens the model repository endpoints to other machines (null: loopback only)
+     * @param requestSeconds  the longest one request may take before its connection is closed
      */
-    public record Options(String host, int port, long maxBodyBytes, boolean accessLog, String managementToken) {
+    public record Options(String host, int port, long maxBodyBytes, boolean accessLog, String managementToken,
+                          double requestSeconds) {
+        /** The default of {@code requestSeconds}: a 10 MB upload needs about 85 KB/s to make it. */
+        public static final double REQUEST_SECONDS = 120;
+
         public Options {
             if (maxBodyBytes < 1) {
                 throw new AppException("the body limit must be positive, got " + maxBodyBytes);
@@ -62,6 +67,13 @@ public final class PredictionServer implements AutoCloseable {
             if (port < 0 || port > 65535) {
                 throw new AppException("the port must be between 0 and 65535, got " + port);
             }
+            if (!(requestSeconds > 0)) {
+                throw new AppException("the time limit of a request must be positive, got " + requestSeconds);
+            }
+        }
+
+        public Options(String host, int port, long maxBodyBytes, boolean accessLog, String managementToken) {
+            this(host, port, maxBodyBytes, accessLog, managementToken, REQUEST_SECONDS);
         }
 
         public Options(String host, int port, long maxBodyBytes, boolean accessLog) {
@@ -213,10 +225,11 @@ public final class PredictionServer implements AutoCloseable {
         config.jetty.modifyServer(server -> {
             jetty = server;
             server.setStopTimeout(STOP_TIMEOUT_MS);
-            // Javalin attaches its context inside the graceful handler; the headers go on every answer, and a
-            // request body that arrives slower than MIN_BODY_BYTES_PER_SECOND is cut off (408)
-            server.setHandler(new SecurityHeaders(new MinimumDataRateHandler(graceful, MIN_BODY_BYTES_PER_SECOND, 0),
-                    this::draining));
+            // Javalin attaches its context inside the graceful handler; the headers go on every answer, a
+            // request body that arrives slower than MIN_BODY_BYTES_PER_SECOND is cut off (408), and a request
+            // still running after options.requestSeconds() has its connection closed
+            server.setHandler(new SecurityHeaders(new RequestTimeLimit(new MinimumDataRateHandler(graceful,
+                    MIN_BODY_BYTES_PER_SECOND, 0), (long) (options.requestSeconds() * 1000)), this::draining));
             server.setErrorHandler(new JettyErrors());
             server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server));
         });

@@ -136,6 +136,34 @@ class HostileTrafficTest {
         }
     }
 
+    @Test
+    void aRequestThatOutlastsTheTimeLimitHasItsConnectionClosed() throws Exception {
+        try (PredictionServer limited = PredictionServer.start(ServedModels.loaded(ModelFixtures.mlp(store.resolve("limited.zip"), 1)),
+                new PredictionServer.Options("127.0.0.1", 0, 10 << 20, false, null, 3));
+             Socket socket = new Socket("127.0.0.1", URI.create(limited.url()).getPort())) {
+            socket.setSoTimeout(100);
+            OutputStream out = socket.getOutputStream();
+            out.write("POST /api/predict HTTP/1.1\r\nHost: x\r\nContent-Type: image/png\r\nContent-Length: 200000\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            long start = System.nanoTime();
+            double seconds = -1;
+            for (int tick = 0; tick < 200 && seconds < 0; tick++) {      // 4 KB/s: above the minimum rate, 50 s in all
+                try {
+                    out.write(new byte[400]);
+                    out.flush();
+                    if (socket.getInputStream().read() < 0) {
+                        seconds = (System.nanoTime() - start) / 1e9;
+                    }
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    // nothing yet
+                } catch (SocketException closed) {
+                    seconds = (System.nanoTime() - start) / 1e9;
+                }
+            }
+            assertThat(seconds).as("seconds until the connection was closed").isBetween(2.5, 10.0);
+        }
+    }
+
     /** Declares a 1 MB body and sends a byte a second; the seconds until the server answers or closes. */
     private static long trickleUntilCutOff() throws IOException, InterruptedException {
         long start = System.nanoTime();
