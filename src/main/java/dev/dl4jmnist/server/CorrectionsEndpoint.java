@@ -4,6 +4,7 @@ import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.app.KeepCorrections;
 import io.javalin.http.Context;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -44,7 +45,10 @@ final class CorrectionsEndpoint {
         } catch (AppException e) {
             throw new ApiException(422, "not kept: " + e.getMessage());
         }
-        Responses.json(ctx, 201, Map.of("label", label, "saved", saved));
+        Map<String, Object> body = new LinkedHashMap<>();   // always in this order (Map.of's order changes from run to run)
+        body.put("label", label);
+        body.put("saved", saved);
+        Responses.json(ctx, 201, body);
     }
 
     private static int label(String value) {
