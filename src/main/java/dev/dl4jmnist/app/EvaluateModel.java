@@ -4,7 +4,7 @@ import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.data.MnistData;
 import dev.dl4jmnist.data.MnistImages;
 import dev.dl4jmnist.data.MnistLocation;
-import dev.dl4jmnist.evaluation.Calibration;
+import dev.dl4jmnist.evaluation.CalibrationError;
 import dev.dl4jmnist.evaluation.EvaluationResult;
 import dev.dl4jmnist.evaluation.Evaluator;
 import dev.dl4jmnist.evaluation.ModelAnalysis;
@@ -44,7 +44,7 @@ public final class EvaluateModel {
      * how well the model's confidence matches its accuracy (drawn as {@code reliabilityDiagram}).
      */
     public record Result(Path model, MnistLocation data, EvaluationReport.Written report, String historyNote,
-                         Calibration calibration, Path reliabilityDiagram) {
+                         CalibrationError calibration, Path reliabilityDiagram) {
         public EvaluationResult result() {
             return report.analysis().result();
         }
@@ -93,7 +93,7 @@ public final class EvaluateModel {
             }
         }
         EvaluationReport.Written report = EvaluationReport.write(ModelAnalysis.of(result), testImages, history, dir, stem);
-        Calibration calibration = Calibration.of(result.probabilities().toFloatMatrix(), result.labels());
+        CalibrationError calibration = CalibrationError.of(result.probabilities().toFloatMatrix(), result.labels());
         Path diagram = dir.resolve(stem + "-reliability.png");
         ReliabilityDiagram.writePng(diagram, calibration, "Reliability on " + result.size() + " MNIST test images");
         return new Result(model, data.location(), report, note, calibration, diagram);

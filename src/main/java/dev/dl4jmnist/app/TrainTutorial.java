@@ -18,6 +18,7 @@ import dev.dl4jmnist.persistence.ModelStore;
 import dev.dl4jmnist.persistence.ReloadCheck;
 import dev.dl4jmnist.persistence.RunSummary;
 import dev.dl4jmnist.data.ResumableIterator;
+import dev.dl4jmnist.training.CalibrationFit;
 import dev.dl4jmnist.training.Checkpoint;
 import dev.dl4jmnist.training.CheckpointStore;
 import dev.dl4jmnist.training.EarlyStopping;
@@ -29,6 +30,7 @@ import dev.dl4jmnist.training.HistoryFile;
 import dev.dl4jmnist.training.TrainingProgress;
 import dev.dl4jmnist.training.Trainer;
 import dev.dl4jmnist.UsageException;
+import dev.dl4jmnist.AppException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
@@ -72,7 +74,8 @@ public final class TrainTutorial {
         Checkpoint resumeFrom = request.resume() ? lastGoodCheckpoint(checkpoints, observer) : null;
 
         MnistData data = MnistData.locate(request.dataDir());
-        ResumableIterator train = data.train(request.config().batchSize(), request.trainExamples(), request.config().seed());
+        ResumableIterator train = data.train(request.config().batchSize(), request.trainExamples(), request.config().seed(),
+                request.heldOut());
         DataSetIterator trainView = request.config().trainingView(train);
         DataSetIterator test = data.test(Evaluator.EVAL_BATCH, request.testExamples());
         DataShapes shapes = DataShapes.of(request.trainExamples(), request.testExamples());
@@ -108,18 +111,25 @@ public final class TrainTutorial {
         List<EpochStats> history = fit.history();
         double trainSeconds = history.stream().mapToDouble(EpochStats::seconds).sum();
         EvaluationResult result = Evaluator.evaluate(net, test);
+        CalibrationFit.Result calibration = request.heldOut() == 0 ? null : calibrate(net, data, request.heldOut());
+        if (calibration != null) {
+            observer.calibrated(calibration);
+        }
 
         // the zip and its summary are one unit: Ctrl-C during the save waits for both, so they always match
         TutorialResult saved = WriteTogether.run(() -> {
-            ModelStore.save(net, modelPath);
+            ModelStore.save(net, modelPath, true, calibration != null ? calibration.calibration() : null);
             String sha = Sha256.of(modelPath);
             DigitClassifier reloaded = ModelStore.loadClassifier(modelPath);
             ReloadCheck reload = ReloadCheck.compare(result, Evaluator.evaluate(reloaded, test));
+            if (calibration != null && !reloaded.calibration().equals(java.util.Optional.of(calibration.calibration()))) {
+                throw new AppException("the model reloaded from " + modelPath + " lost its calibration");
+            }
             double totalSeconds = (System.nanoTime() - start) / 1e9;
 
             TutorialResult out = new TutorialResult(request.config(), data.location(), shapes, net.numParams(), history,
                     result, modelPath, sha, reload, summaryPath, trainSeconds, totalSeconds, ProcessMemory.peakRssBytes(), net, fit,
-                    null);
+                    calibration, null);
             summaryOf(out).write(summaryPath);
             return out;
         });
@@ -133,7 +143,17 @@ public final class TrainTutorial {
                 FileNames.directoryOf(r.summaryPath()), EvaluationReport.stemOf(r.modelPath()));
         return new TutorialResult(r.config(), r.data(), r.shapes(), r.parameters(), r.history(), r.test(), r.modelPath(),
                 r.modelSha256(), r.reload(), r.summaryPath(), r.trainSeconds(), r.totalSeconds(), r.peakRssBytes(), r.model(),
-                r.training(), report);
+                r.training(), r.calibration(), report);
+    }
+
+    /**
+     * Fits the model's calibration on the held-out training images, which training never drew from: the
+     * temperature, then the "not a digit" threshold (see {@link CalibrationFit}).
+     */
+    static CalibrationFit.Result calibrate(MultiLayerNetwork net, MnistData data, int heldOut) {
+        MnistImages images = data.heldOut(heldOut);
+        float[][] raw = DigitClassifier.of(net).probabilities(images.scaledAll());
+        return CalibrationFit.fit(raw, images.labels(), MnistData.describeHeldOut(heldOut));
     }
 
     /** The directory of a model's run files (checkpoints, the history as JSON lines): {@code models/NAME.run/}. */
@@ -153,6 +173,7 @@ public final class TrainTutorial {
         run.put("testExamples", request.testExamples());
         EarlyStopping stopping = request.earlyStopping();
         run.put("earlyStopping", stopping);
+        run.put("heldOut", request.heldOut());
         return new CheckpointStore(runDirectory(request.modelPath()), run);
     }
 

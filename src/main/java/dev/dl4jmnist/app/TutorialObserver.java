@@ -2,10 +2,11 @@ package dev.dl4jmnist.app;
 
 import dev.dl4jmnist.data.DataShapes;
 import dev.dl4jmnist.data.MnistLocation;
+import dev.dl4jmnist.training.CalibrationFit;
 import dev.dl4jmnist.training.TrainingEvent;
 import dev.dl4jmnist.training.TrainingProgress;
 
-/** Follows a tutorial run in the order of the story: checkpoints, data, model, training progress. */
+/** Follows a tutorial run in the order of the story: checkpoints, data, model, training progress, calibration. */
 public interface TutorialObserver extends TrainingProgress {
     TutorialObserver SILENT = new TutorialObserver() {
     };
@@ -25,5 +26,9 @@ public interface TutorialObserver extends TrainingProgress {
     }
 
     default void modelReady(String summary) {
+    }
+
+    /** The calibration fitted on the held-out images, before the model is saved with it. */
+    default void calibrated(CalibrationFit.Result calibration) {
     }
 }

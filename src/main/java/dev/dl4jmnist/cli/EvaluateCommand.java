@@ -4,7 +4,7 @@ import dev.dl4jmnist.data.MnistData;
 import dev.dl4jmnist.app.EvaluateModel;
 import dev.dl4jmnist.app.EvaluateNonDigits;
 import dev.dl4jmnist.app.EvaluatePictures;
-import dev.dl4jmnist.evaluation.Calibration;
+import dev.dl4jmnist.evaluation.CalibrationError;
 import dev.dl4jmnist.evaluation.PictureAccuracy;
 import dev.dl4jmnist.prediction.imaging.ImageFiles;
 import picocli.CommandLine;
@@ -76,7 +76,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             out.println("Note: " + inspection.historyNote());
         }
         out.printf(Locale.ROOT, "Expected calibration error: %.2f%% (%d equal-width bins of the largest probability)%n",
-                100 * inspection.calibration().expectedError(), Calibration.BINS);
+                100 * inspection.calibration().expectedError(), CalibrationError.BINS);
         ReportPrinter.print(out, inspection.report());
         out.println("Wrote " + inspection.reliabilityDiagram());
         return 0;

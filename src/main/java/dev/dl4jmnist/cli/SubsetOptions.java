@@ -15,7 +15,7 @@ public final class SubsetOptions {
     private Integer trainExamples;
     private Integer testExamples;
 
-    @Option(names = "--train-examples", paramLabel = "N", description = "Use only the first N training images (quick runs; default: all 60000).")
+    @Option(names = "--train-examples", paramLabel = "N", description = "Train on N training images, drawn at random from the seed (quick runs; default: all that are not held out).")
     void trainExamples(int n) {
         trainExamples = Usage.examples(mixee, "--train-examples", n, MnistData.TRAIN_SIZE);
     }
@@ -26,7 +26,12 @@ public final class SubsetOptions {
     }
 
     public int trainExamples() {
-        return trainExamples != null ? trainExamples : MnistData.TRAIN_SIZE;
+        return trainExamplesOr(MnistData.TRAIN_SIZE);
+    }
+
+    /** The count asked for, or {@code all} when none was. */
+    public int trainExamplesOr(int all) {
+        return trainExamples != null ? trainExamples : all;
     }
 
     public int testExamples() {

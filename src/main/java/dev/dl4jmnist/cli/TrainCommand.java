@@ -11,6 +11,9 @@ import dev.dl4jmnist.app.TutorialObserver;
 import dev.dl4jmnist.app.TutorialRequest;
 import dev.dl4jmnist.app.TutorialResult;
 import dev.dl4jmnist.app.TrainTutorial;
+import dev.dl4jmnist.data.MnistData;
+import dev.dl4jmnist.model.Calibration;
+import dev.dl4jmnist.training.CalibrationFit;
 import dev.dl4jmnist.training.CheckpointStore;
 import dev.dl4jmnist.training.EarlyStopping;
 import dev.dl4jmnist.training.EpochStats;
@@ -78,6 +81,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     SubsetOptions subset;
 
+    @Option(names = "--held-out", paramLabel = "N",
+            description = "Keep the last N training images out of training, to fit the model's calibration on (default: "
+                    + MnistData.HELD_OUT + "; 0: train on all 60000, as the Keras tutorial does, and save the model uncalibrated).")
+    Integer heldOut;
+
     @Option(names = "--early-stopping", paramLabel = "PATIENCE",
             description = "Stop when val_loss has not improved for PATIENCE epochs in a row; the saved model is the best epoch's.")
     Integer patience;
@@ -125,6 +133,9 @@ public final class TrainCommand implements Callable<Integer> {
             return fineTune(out);
         }
         TutorialRequest request = request(out);
+        if (request.heldOut() > 0) {
+            out.println("Held out for calibration: " + MnistData.describeHeldOut(request.heldOut()));
+        }
         TutorialResult result;
         try (WatchServer watch = watchPort == null ? null : startWatch(out)) {
             result = TrainTutorial.run(request, new Printer(out, ConsoleProgress.forOutput(out), watch));
@@ -132,6 +143,7 @@ public final class TrainCommand implements Callable<Integer> {
         printTraining(out, result.training());
         out.printf(Locale.ROOT, "%nTest score: %s%n", result.test().loss());
         out.printf(Locale.ROOT, "Test accuracy: %s%n", result.test().accuracy());
+        printCalibration(out, result.calibration());
         out.printf(Locale.ROOT, "Saved model: %s (sha256 %s)%n", result.modelPath(), result.modelSha256());
         out.printf(Locale.ROOT, "Reloaded model predictions match: %d/%d (max abs probability difference %s)%n",
                 result.reload().matching(), result.reload().total(), result.reload().maxAbsDifference());
@@ -169,6 +181,19 @@ public final class TrainCommand implements Callable<Integer> {
                 r.correctionsAfter().correctCount(), r.corrections());
         out.printf(Locale.ROOT, "Saved model: %s (sha256 %s)%n", r.modelPath(), r.modelSha256());
         return 0;
+    }
+
+    /** The calibration the model is saved with, or why it has none. */
+    static void printCalibration(PrintWriter out, CalibrationFit.Result fit) {
+        if (fit == null) {
+            out.println("Calibration: none (no images were held out); the model's probabilities are its own, and it never answers \"not a digit\"");
+            return;
+        }
+        Calibration c = fit.calibration();
+        out.printf(Locale.ROOT, "Calibration: temperature %.4f, fitted on %s: log loss %.4f before, %.4f after%n",
+                c.temperature(), c.fittedOn(), fit.nllBefore(), fit.nllAfter());
+        out.printf(Locale.ROOT, "Not a digit: below a calibrated probability of %.4f (%.1f%% of those %,d digits)%n",
+                c.threshold(), 100 * c.refusedShare(), c.images());
     }
 
     /** The live page, before anything else happens: a port in use is a usage error, with nothing written. */
@@ -229,8 +254,17 @@ public final class TrainCommand implements Callable<Integer> {
             if (dropout != null) c = c.withDropout(dropout);
             if (hidden != null) c = c.withHidden(hidden);
             if (augment != null) c = c.withAugmentation(augment);
-            TutorialRequest request = new TutorialRequest(c, data.dataDir(), model(), subset.trainExamples(), subset.testExamples())
-                    .withReport();
+            int held = heldOut != null ? heldOut : MnistData.HELD_OUT;
+            if (held < 0 || held >= MnistData.TRAIN_SIZE) {
+                throw usage("--held-out must be between 0 and " + (MnistData.TRAIN_SIZE - 1) + ", got " + held);
+            }
+            int trainExamples = subset.trainExamplesOr(MnistData.TRAIN_SIZE - held);
+            if (trainExamples > MnistData.TRAIN_SIZE - held) {
+                throw usage("--train-examples can be at most " + (MnistData.TRAIN_SIZE - held) + " when " + held
+                        + " images are held out (--held-out), got " + trainExamples);
+            }
+            TutorialRequest request = new TutorialRequest(c, data.dataDir(), model(), trainExamples, subset.testExamples())
+                    .withHeldOut(held).withReport();
             if (patience != null) {
                 request = request.withEarlyStopping(new EarlyStopping(patience, minDelta != null ? minDelta : 0.0));
             }

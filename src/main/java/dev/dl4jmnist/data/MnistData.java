@@ -25,6 +25,11 @@ public final class MnistData {
     public static final int TEST_SIZE = 10_000;
     public static final int PIXELS = 28 * 28;
     public static final int CLASSES = 10;
+    /**
+     * How many training images {@code train} keeps back by default, never to train on: the last 5,000 of the
+     * 60,000, on which a model's calibration is fitted after training.
+     */
+    public static final int HELD_OUT = 5_000;
 
     /** Images converted per read while loading a whole set (keeps the converter's temporary heap small). */
     private static final int LOAD_CHUNK = 5_000;
@@ -59,10 +64,35 @@ public final class MnistData {
                 location.directory().resolve("t10k-labels-idx1-ubyte"));
     }
 
-    /** The first {@code examples} training images, reshuffled every epoch (on reset) from {@code seed}. */
+    /** {@code examples} training images, drawn from all 60,000, reshuffled every epoch (on reset) from {@code seed}. */
     public ResumableIterator train(int batchSize, int examples, long seed) {
-        SubsetLimits.require("training examples", examples, TRAIN_SIZE);
-        return new InMemoryMnistIterator(trainSet(), examples, batchSize, true, seed);
+        return train(batchSize, examples, seed, 0);
+    }
+
+    /**
+     * {@code examples} training images drawn from the first {@code 60,000 - heldOut} only, reshuffled every epoch
+     * (on reset) from {@code seed}: the last {@code heldOut} images ({@link #heldOut}) are never among them.
+     */
+    public ResumableIterator train(int batchSize, int examples, long seed, int heldOut) {
+        SubsetLimits.require("held-out images", heldOut, TRAIN_SIZE - 1, 0);
+        SubsetLimits.require("training examples", examples, TRAIN_SIZE - heldOut);
+        DataSet all = trainSet();
+        DataSet kept = heldOut == 0 ? all : new DataSet(
+                all.getFeatures().get(NDArrayIndex.interval(0, TRAIN_SIZE - heldOut), NDArrayIndex.all()),
+                all.getLabels().get(NDArrayIndex.interval(0, TRAIN_SIZE - heldOut), NDArrayIndex.all()));
+        return new InMemoryMnistIterator(kept, examples, batchSize, true, seed);
+    }
+
+    /** The last {@code heldOut} training images, in file order: the ones {@code train(…, heldOut)} never trains on. */
+    public MnistImages heldOut(int heldOut) {
+        SubsetLimits.require("held-out images", heldOut, TRAIN_SIZE - 1);
+        return trainImages().slice(TRAIN_SIZE - heldOut, TRAIN_SIZE);
+    }
+
+    /** In words, which training images {@code heldOut(n)} holds, numbered from 1 as a person counts them. */
+    public static String describeHeldOut(int heldOut) {
+        return String.format(java.util.Locale.ROOT, "MNIST training images %,d–%,d (the last %,d, never trained on)",
+                TRAIN_SIZE - heldOut + 1, TRAIN_SIZE, heldOut);
     }
 
     /** The first {@code examples} test images in file order. */

@@ -90,6 +90,20 @@ public record MnistImages(byte[][] pixels, int[] labels, int rows, int cols) {
         return out;
     }
 
+    /** Images {@code from} (inclusive) to {@code to} (exclusive), sharing their pixel arrays. */
+    public MnistImages slice(int from, int to) {
+        return new MnistImages(java.util.Arrays.copyOfRange(pixels, from, to), java.util.Arrays.copyOfRange(labels, from, to), rows, cols);
+    }
+
+    /** Every image as the model sees it: one row of 784 floats in [0, 1] each. */
+    public float[][] scaledAll() {
+        float[][] out = new float[size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = scaled(i);
+        }
+        return out;
+    }
+
     /** Count of each label 0–9. */
     public int[] labelCounts() {
         int[] counts = new int[MnistData.CLASSES];

@@ -2,7 +2,7 @@ package dev.dl4jmnist.data;
 
 import dev.dl4jmnist.AppException;
 
-/** The one rule for how many training or test images a run may use: between 1 and the size of the set. */
+/** The one rule for how many training or test images a run may use: between 1 (or a given least) and the size of the set. */
 public final class SubsetLimits {
     private SubsetLimits() {
     }
@@ -19,8 +19,13 @@ public final class SubsetLimits {
 
     /** @throws AppException "{@code name} must be between 1 and {@code max}, got {@code n}" */
     public static void require(String name, int n, int max) {
-        if (n < 1 || n > max) {
-            throw new AppException(name + " must be between 1 and " + max + ", got " + n);
+        require(name, n, max, 1);
+    }
+
+    /** @throws AppException "{@code name} must be between {@code min} and {@code max}, got {@code n}" */
+    public static void require(String name, int n, int max, int min) {
+        if (n < min || n > max) {
+            throw new AppException(name + " must be between " + min + " and " + max + ", got " + n);
         }
     }
 }

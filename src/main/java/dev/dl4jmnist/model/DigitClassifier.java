@@ -47,17 +47,49 @@ public final class DigitClassifier {
     }
 
     private final Model network;
+    /** Null: uncalibrated (the network's own probabilities are shown, and every image counts as a digit). */
+    private final Calibration calibration;
 
-    private DigitClassifier(Model network) {
+    private DigitClassifier(Model network, Calibration calibration) {
         if (!(network instanceof MultiLayerNetwork) && !(network instanceof ComputationGraph)) {
             throw new IllegalArgumentException("unsupported model type " + network.getClass().getSimpleName());
         }
         this.network = network;
+        this.calibration = calibration;
     }
 
-    /** Wraps a network (not copied: it must not be trained while the classifier is in use). */
+    /** Wraps a network, uncalibrated (not copied: it must not be trained while the classifier is in use). */
     public static DigitClassifier of(Model network) {
-        return new DigitClassifier(network);
+        return new DigitClassifier(network, null);
+    }
+
+    /** Wraps a network with its calibration (null: uncalibrated). */
+    public static DigitClassifier of(Model network, Calibration calibration) {
+        return new DigitClassifier(network, calibration);
+    }
+
+    /** The calibration the answers use, if the model carries one. */
+    public java.util.Optional<Calibration> calibration() {
+        return java.util.Optional.ofNullable(calibration);
+    }
+
+    /**
+     * The answers users see, one per image of 784 pixels in [0, 1]: the calibrated probabilities and whether
+     * each image is a digit (uncalibrated: the network's own probabilities, bit for bit, and always a digit).
+     * Every path from a picture to a label (predict, the page, both HTTP APIs, the notebooks) goes through here.
+     */
+    public DigitAnswer[] answers(float[][] pixels) {
+        float[][] raw = probabilities(pixels);
+        DigitAnswer[] out = new DigitAnswer[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            if (calibration == null) {
+                out[i] = new DigitAnswer(raw[i], true, false);
+            } else {
+                float[] p = calibration.apply(raw[i]);
+                out[i] = new DigitAnswer(p, calibration.isDigit(p[argMax(p)]), true);
+            }
+        }
+        return out;
     }
 
     /** The wrapped network (for its parameter count and summary; not for concurrent use). */
@@ -80,7 +112,7 @@ public final class DigitClassifier {
         return false;
     }
 
-    /** Probabilities for a batch of images, one row each ({@code [n, 784]} in, {@code [n, 10]} out). */
+    /** The network's own probabilities (never calibrated) for a batch of images, one row each ({@code [n, 784]} in, {@code [n, 10]} out). */
     public INDArray probabilities(INDArray pixels) {
         INDArray out;
         synchronized (network) {
@@ -102,7 +134,7 @@ public final class DigitClassifier {
         return probabilities;
     }
 
-    /** Probabilities for images given as rows of 784 pixels in [0, 1]; one row of 10 per image. */
+    /** The network's own probabilities (never calibrated) for images given as rows of 784 pixels in [0, 1]; one row of 10 per image. */
     public float[][] probabilities(float[][] pixels) {
         for (int i = 0; i < pixels.length; i++) {
             if (pixels[i].length != INPUTS) {

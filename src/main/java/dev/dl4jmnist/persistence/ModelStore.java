@@ -7,7 +7,9 @@ import dev.dl4jmnist.io.AtomicFiles;
 import dev.dl4jmnist.io.FileNames;
 import dev.dl4jmnist.kerasimport.ImportedKerasModel;
 import dev.dl4jmnist.kerasimport.KerasImporter;
+import dev.dl4jmnist.model.Calibration;
 import dev.dl4jmnist.model.DigitClassifier;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -15,6 +17,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
 import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.InputStream;
@@ -33,6 +37,12 @@ import java.util.zip.ZipFile;
  * (temporary file, then rename).
  */
 public final class ModelStore {
+    /** The zip entry that holds a model's calibration, as JSON. */
+    public static final String CALIBRATION_ENTRY = "dl4j-mnist-calibration.json";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+
     /** Where {@code train} saves by default, relative to the working directory. */
     public static final Path DEFAULT_MODEL = Path.of("models", "mnist-mlp.zip");
     /** Where {@code train} saves models by default. */
@@ -52,7 +62,45 @@ public final class ModelStore {
 
     /** Saves a network or graph, with its updater state when {@code withUpdater}. */
     public static void save(Model model, Path target, boolean withUpdater) {
-        AtomicFiles.write(target, tmp -> ModelSerializer.writeModel(model, tmp.toFile(), withUpdater));
+        save(model, target, withUpdater, null);
+    }
+
+    /**
+     * Saves a network or graph, with its updater state when {@code withUpdater}, and its calibration (null: none)
+     * as one more entry of the zip ({@link #CALIBRATION_ENTRY}), which DL4J's own reader ignores.
+     */
+    public static void save(Model model, Path target, boolean withUpdater, Calibration calibration) {
+        AtomicFiles.write(target, tmp -> {
+            ModelSerializer.writeModel(model, tmp.toFile(), withUpdater);
+            if (calibration != null) {
+                try (FileSystem zip = FileSystems.newFileSystem(tmp)) {
+                    Files.write(zip.getPath(CALIBRATION_ENTRY), JSON.writeValueAsBytes(calibration));
+                }
+            }
+        });
+    }
+
+    /**
+     * The calibration saved in a DL4J model zip; empty for a zip saved without one (every zip written before
+     * calibration existed) and for a Keras file.
+     */
+    public static Optional<Calibration> calibrationOf(Path file) {
+        if (isKerasFile(file)) {
+            return Optional.empty();
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry entry = zip.getEntry(CALIBRATION_ENTRY);
+            if (entry == null) {
+                return Optional.empty();
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                return Optional.of(JSON.readValue(in, Calibration.class));
+            }
+        } catch (com.fasterxml.jackson.core.JacksonException | IllegalArgumentException e) {
+            throw new AppException("cannot load model " + file + ": its calibration (" + CALIBRATION_ENTRY + ") is damaged", e);
+        } catch (IOException e) {
+            throw new AppException("cannot load model " + file + ": " + AtomicFiles.describe(e), e);
+        }
     }
 
     /**
@@ -60,7 +108,8 @@ public final class ModelStore {
      * optimizer's state a DL4J zip also holds (twice the parameters' size, needed only to train on).
      */
     public static DigitClassifier loadClassifier(Path file) {
-        return DigitClassifier.of(load(file, false));
+        Model model = load(file, false);
+        return DigitClassifier.of(model, calibrationOf(file).orElse(null));
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.dl4jmnist.visualisation;
 
-import dev.dl4jmnist.evaluation.Calibration;
+import dev.dl4jmnist.evaluation.CalibrationError;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -20,7 +20,7 @@ public final class ReliabilityDiagram {
     private ReliabilityDiagram() {
     }
 
-    public static XYChart chart(Calibration calibration, String title) {
+    public static XYChart chart(CalibrationError calibration, String title) {
         XYChart chart = new XYChartBuilder().width(TrainingCharts.WIDTH).height(TrainingCharts.HEIGHT)
                 .title(String.format(Locale.ROOT, "%s (expected calibration error %.2f%%)", title, 100 * calibration.expectedError()))
                 .xAxisTitle("Confidence (largest probability)").yAxisTitle("Accuracy").build();
@@ -33,15 +33,15 @@ public final class ReliabilityDiagram {
         XYSeries diagonal = chart.addSeries("perfectly calibrated", new double[]{0, 1}, new double[]{0, 1});
         diagonal.setLineColor(Color.GRAY);
         diagonal.setMarker(SeriesMarkers.NONE);
-        double[] confidence = calibration.bins().stream().mapToDouble(Calibration.Bin::confidence).toArray();
-        double[] accuracy = calibration.bins().stream().mapToDouble(Calibration.Bin::accuracy).toArray();
-        XYSeries model = chart.addSeries("model (one point per bin of 1/" + Calibration.BINS + ")", confidence, accuracy);
+        double[] confidence = calibration.bins().stream().mapToDouble(CalibrationError.Bin::confidence).toArray();
+        double[] accuracy = calibration.bins().stream().mapToDouble(CalibrationError.Bin::accuracy).toArray();
+        XYSeries model = chart.addSeries("model (one point per bin of 1/" + CalibrationError.BINS + ")", confidence, accuracy);
         model.setLineColor(TrainingCharts.TRAINING_COLOUR);
         model.setMarkerColor(TrainingCharts.TRAINING_COLOUR);
         return chart;
     }
 
-    public static void writePng(Path file, Calibration calibration, String title) {
+    public static void writePng(Path file, CalibrationError calibration, String title) {
         ChartFiles.writePng(file, chart(calibration, title));
     }
 }

@@ -20,7 +20,7 @@ class CalibrationTest {
         // two at 0.95 (one right: accuracy 0.5, gap 0.45), two at 0.55 (both right: gap 0.45)
         float[][] p = {confident(1, 0.95f), confident(2, 0.95f), confident(3, 0.55f), confident(4, 0.55f)};
         int[] labels = {1, 7, 3, 4};
-        Calibration c = Calibration.of(p, labels);
+        CalibrationError c = CalibrationError.of(p, labels);
         assertThat(c.expectedError()).isCloseTo(0.45, within(1e-6));
         assertThat(c.bins()).hasSize(2);
         assertThat(c.bins().get(0).count()).isEqualTo(2);
@@ -38,14 +38,14 @@ class CalibrationTest {
             p[i] = confident(0, 0.8f);
             labels[i] = i < 8 ? 0 : 1;                  // right 8 times in 10 at 80%
         }
-        assertThat(Calibration.of(p, labels).expectedError()).isCloseTo(0, within(1e-6));
+        assertThat(CalibrationError.of(p, labels).expectedError()).isCloseTo(0, within(1e-6));
     }
 
     @Test
     void confidenceOfOneFallsInTheLastBin() {
-        Calibration c = Calibration.of(new float[][]{confident(5, 1f)}, new int[]{5});
+        CalibrationError c = CalibrationError.of(new float[][]{confident(5, 1f)}, new int[]{5});
         assertThat(c.bins()).singleElement().satisfies(b -> assertThat(b.to()).isEqualTo(1.0));
-        assertThatThrownBy(() -> Calibration.of(new float[0][], new int[0])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CalibrationError.of(new float[0][], new int[0])).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.List;
  * confidence. The expected calibration error is those gaps averaged, weighted by the bins' sizes: 0 for a
  * model that is right 90% of the times it says 90%.
  */
-public record Calibration(double expectedError, List<Bin> bins) {
+public record CalibrationError(double expectedError, List<Bin> bins) {
     /** Bins of the usual reliability diagram and expected calibration error. */
     public static final int BINS = 15;
 
@@ -18,7 +18,7 @@ public record Calibration(double expectedError, List<Bin> bins) {
     }
 
     /** From each image's probabilities (rows) and true digit. */
-    public static Calibration of(float[][] probabilities, int[] labels) {
+    public static CalibrationError of(float[][] probabilities, int[] labels) {
         if (probabilities.length != labels.length || labels.length == 0) {
             throw new IllegalArgumentException("need one label per row of probabilities, and at least one, got "
                     + probabilities.length + " and " + labels.length);
@@ -50,6 +50,6 @@ public record Calibration(double expectedError, List<Bin> bins) {
             ece += (double) count[b] / labels.length * Math.abs(accuracy - meanConfidence);
             bins.add(new Bin((double) b / BINS, (double) (b + 1) / BINS, count[b], meanConfidence, accuracy));
         }
-        return new Calibration(ece, List.copyOf(bins));
+        return new CalibrationError(ece, List.copyOf(bins));
     }
 }
