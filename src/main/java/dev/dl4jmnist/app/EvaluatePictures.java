@@ -19,8 +19,12 @@ public final class EvaluatePictures {
     public record Request(Path model, Path pictures, long maxPixels) {
     }
 
-    /** The pictures found, the accuracy on those labelled, and the ones that could not be labelled (with why). */
-    public record Result(Path model, LabelledPictures pictures, PictureAccuracy accuracy, List<DigitPrediction> unlabelled) {
+    /**
+     * The pictures found, the accuracy on those answered, the ones answered "not a digit", and the ones that could
+     * not be read (with why).
+     */
+    public record Result(Path model, LabelledPictures pictures, PictureAccuracy accuracy, List<DigitPrediction> refused,
+                         List<DigitPrediction> unlabelled) {
     }
 
     public static Result run(Request request) {
@@ -31,18 +35,25 @@ public final class EvaluatePictures {
         });
         List<Integer> predicted = new ArrayList<>();
         List<Integer> truth = new ArrayList<>();
+        List<Integer> refusedTruth = new ArrayList<>();
         List<DigitPrediction> unlabelled = new ArrayList<>();
+        List<DigitPrediction> refused = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
             DigitPrediction answer = answers.get(i);
+            int digit = pictures.pictures().get(i).digit();
             if (answer.isFailure()) {
                 unlabelled.add(answer);
+            } else if (!answer.isDigit()) {
+                refused.add(answer);
+                refusedTruth.add(digit);
             } else {
                 predicted.add(answer.prediction());
-                truth.add(pictures.pictures().get(i).digit());
+                truth.add(digit);
             }
         }
         PictureAccuracy accuracy = PictureAccuracy.of(predicted.stream().mapToInt(Integer::intValue).toArray(),
-                truth.stream().mapToInt(Integer::intValue).toArray(), unlabelled.size());
-        return new Result(request.model(), pictures, accuracy, unlabelled);
+                truth.stream().mapToInt(Integer::intValue).toArray(), refusedTruth.stream().mapToInt(Integer::intValue).toArray(),
+                unlabelled.size());
+        return new Result(request.model(), pictures, accuracy, refused, unlabelled);
     }
 }

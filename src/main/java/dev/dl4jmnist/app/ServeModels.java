@@ -2,13 +2,13 @@ package dev.dl4jmnist.app;
 
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.io.Sha256;
+import dev.dl4jmnist.model.DigitAnswer;
 import dev.dl4jmnist.model.DigitClassifier;
 import dev.dl4jmnist.persistence.ModelRepository;
 import dev.dl4jmnist.persistence.ModelStore;
 import dev.dl4jmnist.persistence.RunSummary;
 import dev.dl4jmnist.prediction.DigitPrediction;
 import dev.dl4jmnist.prediction.DigitPredictor;
-import dev.dl4jmnist.prediction.imaging.DigitPipeline;
 import dev.dl4jmnist.prediction.imaging.ImageFiles;
 import dev.dl4jmnist.prediction.imaging.PreparedDigit;
 import org.slf4j.Logger;
@@ -150,31 +150,37 @@ public final class ServeModels {
     public Inference infer(ServedModel model, float[][] images) {
         float[][] probabilities = new float[images.length][];
         int[] labels = new int[images.length];
+        boolean[] notADigit = new boolean[images.length];
         for (int i = 0; i < images.length; i++) {
             if (images[i].length != DigitClassifier.INPUTS) {
                 throw new AppException("image " + i + " has " + images[i].length + " pixels, not " + DigitClassifier.INPUTS);
             }
-            probabilities[i] = model.probabilities(images[i]);
-            labels[i] = DigitClassifier.argMax(probabilities[i]);
+            DigitAnswer answer = model.answer(images[i]);
+            probabilities[i] = answer.probabilities();
+            labels[i] = answer.best();
+            notADigit[i] = !answer.digit();
         }
-        return new Inference(model, probabilities, labels);
+        return new Inference(model, probabilities, labels, notADigit);
     }
 
     /**
-     * Labels one picture (PNG, JPEG, BMP or GIF bytes) exactly as {@code predict} does.
+     * Labels one picture (PNG, JPEG, BMP or GIF bytes) exactly as {@code predict} does, on the same path: a digit,
+     * or "not a digit" (a blank page included).
      *
      * @param fileName         reported as the result's {@code file} (null: none)
      * @param withPreprocessed put the 28×28 picture the model saw into {@code preprocessed}, as base64 PNG
-     * @param withAll          add all ten probabilities
-     * @throws AppException (one sentence) when the bytes are not a readable picture or hold no digit
+     * @param withAll          add all ten probabilities (as shown: calibrated when the model is)
+     * @throws AppException (one sentence) when the bytes are not a readable picture
      */
     public PictureAnswer predictPicture(ServedModel model, byte[] image, String fileName,
                                         boolean withPreprocessed, boolean withAll) {
-        PreparedDigit digit = DigitPipeline.prepare(image, ImageFiles.DEFAULT_MAX_PIXELS);
-        float[] probabilities = model.probabilities(digit.modelInput());
-        DigitPrediction prediction = DigitPrediction.labelled(fileName, DigitPredictor.top3(probabilities),
-                withPreprocessed ? base64Png(digit) : null);
-        return new PictureAnswer(model, new ServedPrediction(prediction, withAll ? asDecimals(probabilities) : null));
+        DigitPredictor.Labelled labelled = model.pictures().label(fileName, image);
+        DigitPrediction prediction = labelled.prediction();
+        if (withPreprocessed && labelled.digit() != null) {
+            prediction = prediction.withPreprocessed(base64Png(labelled.digit()));
+        }
+        List<Double> all = withAll && labelled.probabilities() != null ? asDecimals(labelled.probabilities()) : null;
+        return new PictureAnswer(model, new ServedPrediction(prediction, all));
     }
 
     /**

@@ -86,18 +86,29 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluatePictures.Result r = EvaluatePictures.run(new EvaluatePictures.Request(model, images, ImageFiles.DEFAULT_MAX_PIXELS));
         PictureAccuracy a = r.accuracy();
         out.println("Model: " + r.model());
-        out.printf(Locale.ROOT, "Pictures: %s (%s): %d, of which %d labelled and %d could not be read as a digit%n",
-                r.pictures().folder(), r.pictures().layout(), r.pictures().pictures().size(), a.labelled(), a.unlabelled());
+        out.printf(Locale.ROOT, "Pictures: %s (%s): %d, of which %d answered and %d could not be read%n",
+                r.pictures().folder(), r.pictures().layout(), r.pictures().pictures().size(), a.answered(), a.unlabelled());
         out.printf(Locale.ROOT, "Accuracy: %s (%d of %d), 95%% Wilson interval [%s, %s]%n", fixed(a.accuracy()), a.correct(),
-                a.labelled(), fixed(a.interval().low()), fixed(a.interval().high()));
+                a.answered(), fixed(a.interval().low()), fixed(a.interval().high()));
+        out.printf(Locale.ROOT, "Refused as not digits: %d of %d (%s), 95%% Wilson interval [%s, %s]%n", a.refused(), a.answered(),
+                fixed((double) a.refused() / Math.max(1, a.answered())), fixed(a.refusedInterval().low()), fixed(a.refusedInterval().high()));
+        out.printf(Locale.ROOT, "Accuracy on the %d accepted: %s, 95%% Wilson interval [%s, %s]%n", a.accepted(),
+                fixed(a.acceptedAccuracy()), fixed(a.acceptedInterval().low()), fixed(a.acceptedInterval().high()));
         out.println();
-        out.println("digit   correct  total  accuracy  95% interval");
+        out.println("digit   correct  total  refused  accuracy  95% interval");
         for (PictureAccuracy.DigitAccuracy d : a.perDigit()) {
-            out.printf(Locale.ROOT, "%-5d %9d %6d %9s  [%s, %s]%n", d.digit(), d.correct(), d.total(), fixed(d.accuracy()),
-                    fixed(d.interval().low()), fixed(d.interval().high()));
+            out.printf(Locale.ROOT, "%-5d %9d %6d %8d %9s  [%s, %s]%n", d.digit(), d.correct(), d.total(), d.refused(),
+                    fixed(d.accuracy()), fixed(d.interval().low()), fixed(d.interval().high()));
         }
         out.println();
+        out.println("Confusion matrix of the pictures named a digit:");
         out.print(a.confusion().format());
+        if (!r.refused().isEmpty()) {
+            out.println();
+            out.println("Answered \"not a digit\":");
+            r.refused().forEach(p -> out.println("  " + p.file() + (p.bestGuess() != null
+                    ? String.format(Locale.ROOT, ": best guess %d (%.4f)", p.bestGuess(), p.probability()) : ": " + p.reason())));
+        }
         if (!r.unlabelled().isEmpty()) {
             out.println();
             out.println("Not read as a digit:");

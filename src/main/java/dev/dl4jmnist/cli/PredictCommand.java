@@ -65,8 +65,12 @@ public final class PredictCommand implements Callable<Integer> {
         PredictionReport report = PredictDigits.run(new PredictDigits.Request(model.model, images, options), p -> print(p, out, err));
         Path modelFile = report.model();
         if (!json) {
-            out.printf(Locale.ROOT, "%d of %d pictures labelled with %s%s%n", report.labelledCount(),
-                    report.results().size(), modelFile, report.failedCount() > 0 ? "; " + report.failedCount() + " failed" : "");
+            out.printf(Locale.ROOT, "%d of %d pictures labelled with %s%s%s%s%n", report.labelledCount(),
+                    report.results().size(), modelFile,
+                    report.notADigitCount() > 0 ? "; " + report.notADigitCount() + " not a digit" : "",
+                    report.failedCount() > 0 ? "; " + report.failedCount() + " failed" : "",
+                    report.results().stream().anyMatch(r -> Boolean.FALSE.equals(r.calibrated()))
+                            ? " (uncalibrated: its probabilities are the network's own, and only a blank page is \"not a digit\")" : "");
         }
         out.flush();
         err.flush();
@@ -85,11 +89,20 @@ public final class PredictCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** {@code FILE: 7 (0.9871); next 9 (0.0102), 1 (0.0011)} */
+    /**
+     * {@code FILE: 7 (0.9871); next 9 (0.0102), 1 (0.0011)}, {@code FILE: not a digit (best guess 7 (0.4210); next …)}
+     * or {@code FILE: not a digit (no digit found: the image is blank …)}.
+     */
     static String format(DigitPrediction p) {
         List<DigitPrediction.Candidate> t = p.top3();
-        String line = String.format(Locale.ROOT, "%s: %d (%.4f); next %d (%.4f), %d (%.4f)", p.file(), p.prediction(),
-                p.probability(), t.get(1).digit(), t.get(1).probability(), t.get(2).digit(), t.get(2).probability());
+        String line;
+        if (t == null) {
+            line = p.file() + ": not a digit (" + p.reason() + ")";
+        } else {
+            String ranking = String.format(Locale.ROOT, "%d (%.4f); next %d (%.4f), %d (%.4f)", t.get(0).digit(),
+                    t.get(0).probability(), t.get(1).digit(), t.get(1).probability(), t.get(2).digit(), t.get(2).probability());
+            line = p.file() + ": " + (p.isDigit() ? ranking : "not a digit (best guess " + ranking + ")");
+        }
         return p.preprocessed() != null ? line + "; saved " + p.preprocessed() : line;
     }
 

@@ -1,17 +1,17 @@
 package dev.dl4jmnist.prediction;
 
+import dev.dl4jmnist.prediction.imaging.BlankImageException;
 import dev.dl4jmnist.prediction.imaging.DigitPipeline;
 import dev.dl4jmnist.prediction.imaging.ImageFiles;
 import dev.dl4jmnist.prediction.imaging.PreparedDigit;
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.io.AtomicFiles;
 import dev.dl4jmnist.io.FileNames;
+import dev.dl4jmnist.model.DigitAnswer;
 import dev.dl4jmnist.model.DigitClassifier;
 
 import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,13 +20,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * Labels users' pictures: expands directories, prepares each picture with {@link DigitPipeline}, runs
- * the model on them in batches and reports each result as soon as its batch is done. A picture that
- * cannot be read or holds no digit gets an error result; the others are still labelled.
+ * the model on them in batches and reports each result as soon as its batch is done. A picture that is
+ * not a digit (blank, or unlike any digit the model knows) gets a "not a digit" answer; one that cannot be
+ * read gets an error result; the others are still labelled.
  */
 public final class DigitPredictor {
     /** Pictures per model call. */
@@ -62,36 +62,33 @@ public final class DigitPredictor {
         }
     }
 
+    /** One picture's answer, with the 28×28 image the model saw (null for a blank page) and the ten probabilities shown. */
+    public record Labelled(DigitPrediction prediction, PreparedDigit digit, float[] probabilities) {
+    }
+
     /**
-     * Labels one picture given as the contents of a picture file (an upload, say); {@code name} names it in
-     * the result. A picture that cannot be read or holds no digit gets an error result.
+     * The one path from a picture to its answer, which {@code predict}, {@code evaluate --images}, the page and
+     * {@code POST /api/predict} all take: prepare the picture ({@link DigitPipeline}), ask the model
+     * ({@link DigitClassifier#answers}), and answer a digit or "not a digit" (a blank page is not a digit too).
+     *
+     * @param name reported as the answer's {@code file} (null: none)
+     * @throws AppException when the bytes cannot be read as a picture (corrupt, truncated, too large, not an image)
      */
-    public DigitPrediction predict(String name, byte[] picture) {
-        return predictOne(name, () -> DigitPipeline.prepare(picture, options.maxPixels()));
-    }
-
-    /** Labels one picture read from a stream (to its end; the caller closes it); {@code name} names it in the result. */
-    public DigitPrediction predict(String name, InputStream picture) {
-        return predictOne(name, () -> {
-            try {
-                return DigitPipeline.prepare(picture.readAllBytes(), options.maxPixels());
-            } catch (IOException e) {
-                throw new AppException("cannot read: " + AtomicFiles.describe(e), e);
-            }
-        });
-    }
-
-    /** Labels one decoded picture; {@code name} names it in the result. */
-    public DigitPrediction predict(String name, BufferedImage picture) {
-        return predictOne(name, () -> DigitPipeline.prepare(picture));
-    }
-
-    private DigitPrediction predictOne(String name, Supplier<PreparedDigit> prepared) {
+    public Labelled label(String name, byte[] picture) {
+        PreparedDigit digit;
         try {
-            PreparedDigit digit = prepared.get();
-            String saved = save(name, digit);
-            float[][] p = classifier.probabilities(new float[][]{digit.modelInput()});
-            return DigitPrediction.labelled(name, top3(p[0]), saved);
+            digit = DigitPipeline.prepare(picture, options.maxPixels());
+        } catch (BlankImageException e) {
+            return new Labelled(DigitPrediction.blank(name, e.getMessage()), null, null);
+        }
+        DigitAnswer answer = classifier.answers(new float[][]{digit.modelInput()})[0];
+        return new Labelled(DigitPrediction.of(name, answer, save(name, digit)), digit, answer.probabilities());
+    }
+
+    /** {@link #label}'s answer alone; a picture that cannot be read gets an error answer instead of an exception. */
+    public DigitPrediction predict(String name, byte[] picture) {
+        try {
+            return label(name, picture).prediction();
         } catch (AppException e) {
             return DigitPrediction.failed(name, e.getMessage());
         }
@@ -148,30 +145,21 @@ public final class DigitPredictor {
                 saved.add(save(file.getFileName().toString(), digit));
                 inputs.add(digit.modelInput());
                 ready.add(i);
+            } catch (BlankImageException e) {
+                results[i] = DigitPrediction.blank(file.toString(), e.getMessage());
             } catch (AppException e) {
                 results[i] = DigitPrediction.failed(file.toString(), e.getMessage());
             }
         }
         if (!inputs.isEmpty()) {
-            float[][] p = classifier.probabilities(inputs.toArray(new float[0][]));
+            // one model call for the batch; each answer as label() gives it
+            DigitAnswer[] answers = classifier.answers(inputs.toArray(new float[0][]));
             for (int k = 0; k < ready.size(); k++) {
                 int i = ready.get(k);
-                results[i] = DigitPrediction.labelled(files.get(i).toString(), top3(p[k]), saved.get(k));
+                results[i] = DigitPrediction.of(files.get(i).toString(), answers[k], saved.get(k));
             }
         }
         return List.of(results);
-    }
-
-    /** The three most probable digits, most probable first (ties: lower digit first). */
-    public static List<DigitPrediction.Candidate> top3(float[] probabilities) {
-        List<DigitPrediction.Candidate> all = new ArrayList<>();
-        for (int d = 0; d < probabilities.length; d++) {
-            // the model computes in float: report the float's shortest decimal, not its widened binary expansion
-            all.add(new DigitPrediction.Candidate(d, Double.parseDouble(Float.toString(probabilities[d]))));
-        }
-        all.sort(Comparator.comparingDouble(DigitPrediction.Candidate::probability).reversed()
-                .thenComparingInt(DigitPrediction.Candidate::digit));
-        return List.copyOf(all.subList(0, 3));
     }
 
     /** Saves the 28×28 input as PNG when asked; returns its path or null. */

@@ -10,6 +10,12 @@ public record PredictionReport(Path model, List<DigitPrediction> results) {
         return results.stream().filter(DigitPrediction::isFailure).count();
     }
 
+    /** Pictures answered "not a digit". */
+    public long notADigitCount() {
+        return results.stream().filter(r -> !r.isFailure() && !r.isDigit()).count();
+    }
+
+    /** Pictures answered (a digit or "not a digit"): all but the ones that could not be read. */
     public long labelledCount() {
         return results.size() - failedCount();
     }

@@ -27,7 +27,8 @@ record InferRequest(String id, ObjectNode parameters, float[][] images, List<Str
     static final String INPUT = "pixels";
     static final String PROBABILITIES = "probabilities";
     static final String LABEL = "label";
-    static final List<String> OUTPUTS = List.of(PROBABILITIES, LABEL);
+    static final String NOT_A_DIGIT = "not_a_digit";
+    static final List<String> OUTPUTS = List.of(PROBABILITIES, LABEL, NOT_A_DIGIT);
     static final int PIXELS = 784;
     static final int SIDE = 28;
     /** Images per request at most: a batch of 1,024 is about 5 MB of JSON, and each image is computed on its own anyway. */

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * An Open Inference Protocol answer: the model name and version that computed it, the request's id and parameters
  * echoed, and the outputs asked for: {@code probabilities} (FP32 {@code [N, 10]}, each float written as its shortest
- * decimal, so it reads back to the same bits) and {@code label} (INT64 {@code [N]}).
+ * decimal, so it reads back to the same bits; calibrated when the model is), {@code label} (INT64 {@code [N]}, the most
+ * probable digit) and {@code not_a_digit} (BOOL {@code [N]}: true when the model says the image is no digit at all).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"model_name", "model_version", "id", "parameters", "outputs"})
@@ -34,6 +35,8 @@ record InferResponse(@JsonProperty("model_name") String modelName, @JsonProperty
                     System.arraycopy(inference.probabilities()[i], 0, flat, i * classes, classes);
                 }
                 outputs.add(new Tensor(name, "FP32", new long[]{n, classes}, flat));
+            } else if (name.equals(InferRequest.NOT_A_DIGIT)) {
+                outputs.add(new Tensor(name, "BOOL", new long[]{n}, inference.notADigit()));
             } else {
                 long[] labels = new long[n];
                 for (int i = 0; i < n; i++) {

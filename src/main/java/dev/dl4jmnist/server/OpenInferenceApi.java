@@ -76,7 +76,8 @@ final class OpenInferenceApi {
         body.put("platform", model.info().platform());
         body.put("inputs", List.of(new TensorMetadata(InferRequest.INPUT, "FP32", new long[]{-1, InferRequest.PIXELS})));
         body.put("outputs", List.of(new TensorMetadata(InferRequest.PROBABILITIES, "FP32", new long[]{-1, 10}),
-                new TensorMetadata(InferRequest.LABEL, "INT64", new long[]{-1})));
+                new TensorMetadata(InferRequest.LABEL, "INT64", new long[]{-1}),
+                new TensorMetadata(InferRequest.NOT_A_DIGIT, "BOOL", new long[]{-1})));
         Responses.json(ctx, 200, body);
     }
 
@@ -99,7 +100,7 @@ final class OpenInferenceApi {
         InferResponse answer = compute.run(() -> {
             InferRequest request = InferRequest.read(body, model.convolutional());
             Inference inference = models.infer(model, request.images());
-            metrics.inferred(model, inference.labels());
+            metrics.inferred(model, inference.metricLabels());
             return InferResponse.of(request, inference);
         });
         Responses.json(ctx, 200, answer);

@@ -42,7 +42,7 @@ final class PageApi {
         ServedModel model = model(ctx);
         PictureAnswer answer = compute.run(() -> models.predictPicture(model, picture.bytes(), picture.name(),
                 withPreprocessed, withAll));
-        metrics.inferred(model, new int[]{answer.label()});
+        metrics.inferred(model, List.of(answer.label()));
         ctx.header("X-Model-Name", model.name()).header("X-Model-Version", Long.toString(model.version()));
         Responses.json(ctx, 200, answer.prediction());
     }

@@ -74,13 +74,13 @@ final class ServerMetrics implements AutoCloseable {
     }
 
     /** Records the images one model version labelled, and the labels. */
-    void inferred(ServedModel model, int[] labels) {
+    void inferred(ServedModel model, List<String> labels) {
         String version = Long.toString(model.version());
         Counter.builder("mnist.inferences").description("Images labelled, by model and version")
-                .tags("model", model.name(), "version", version).register(registry).increment(labels.length);
-        for (int label : labels) {
-            Counter.builder("mnist.predicted.labels").description("Predicted digits, by model")
-                    .tags("model", model.name(), "label", Integer.toString(label)).register(registry).increment();
+                .tags("model", model.name(), "version", version).register(registry).increment(labels.size());
+        for (String label : labels) {
+            Counter.builder("mnist.predicted.labels").description("Predicted digits (or not_a_digit), by model")
+                    .tags("model", model.name(), "label", label).register(registry).increment();
         }
     }
 
