@@ -14,6 +14,7 @@ import dev.dl4jmnist.io.Sha256;
 import dev.dl4jmnist.persistence.ModelStore;
 import dev.dl4jmnist.persistence.RunSummary;
 import dev.dl4jmnist.data.SubsetLimits;
+import dev.dl4jmnist.model.Calibration;
 import dev.dl4jmnist.model.DigitClassifier;
 import dev.dl4jmnist.visualisation.EvaluationReport;
 import dev.dl4jmnist.visualisation.ReliabilityDiagram;
@@ -44,10 +45,17 @@ public final class EvaluateModel {
      * how well the model's confidence matches its accuracy (drawn as {@code reliabilityDiagram}).
      */
     public record Result(Path model, MnistLocation data, EvaluationReport.Written report, String historyNote,
-                         CalibrationError calibration, Path reliabilityDiagram) {
+                         CalibrationError calibration, Path reliabilityDiagram, Calibrated calibrated) {
         public EvaluationResult result() {
             return report.analysis().result();
         }
+    }
+
+    /**
+     * The same test images through the model's calibration: its expected calibration error and log loss (the
+     * test score, calibrated), and how many of these digits it answers "not a digit".
+     */
+    public record Calibrated(Calibration calibration, CalibrationError error, double loss, int refused, int images) {
     }
 
     private EvaluateModel() {
@@ -93,10 +101,26 @@ public final class EvaluateModel {
             }
         }
         EvaluationReport.Written report = EvaluationReport.write(ModelAnalysis.of(result), testImages, history, dir, stem);
-        CalibrationError calibration = CalibrationError.of(result.probabilities().toFloatMatrix(), result.labels());
+        float[][] raw = DigitClassifier.rows(result.probabilities());
+        CalibrationError calibration = CalibrationError.of(raw, result.labels());
+        Calibrated calibrated = classifier.calibration().map(c -> calibrated(c, raw, result.labels())).orElse(null);
         Path diagram = dir.resolve(stem + "-reliability.png");
-        ReliabilityDiagram.writePng(diagram, calibration, "Reliability on " + result.size() + " MNIST test images");
-        return new Result(model, data.location(), report, note, calibration, diagram);
+        ReliabilityDiagram.writePng(diagram, calibration, calibrated != null ? calibrated.error() : null,
+                "Reliability on " + result.size() + " MNIST test images");
+        return new Result(model, data.location(), report, note, calibration, diagram, calibrated);
+    }
+
+    /** The test images' calibrated probabilities, summarised. */
+    static Calibrated calibrated(Calibration c, float[][] raw, int[] labels) {
+        float[][] p = new float[raw.length][];
+        double loss = 0;
+        int refused = 0;
+        for (int i = 0; i < raw.length; i++) {
+            p[i] = c.apply(raw[i]);
+            loss -= Math.log(Math.max(p[i][labels[i]], Float.MIN_VALUE));
+            refused += c.isDigit(p[i][DigitClassifier.argMax(p[i])]) ? 0 : 1;
+        }
+        return new Calibrated(c, CalibrationError.of(p, labels), loss / raw.length, refused, raw.length);
     }
 
     private static RunSummary readOrNull(Path summary) {

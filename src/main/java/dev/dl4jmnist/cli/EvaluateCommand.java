@@ -5,6 +5,7 @@ import dev.dl4jmnist.app.EvaluateModel;
 import dev.dl4jmnist.app.EvaluateNonDigits;
 import dev.dl4jmnist.app.EvaluatePictures;
 import dev.dl4jmnist.evaluation.CalibrationError;
+import dev.dl4jmnist.evaluation.WilsonInterval;
 import dev.dl4jmnist.evaluation.PictureAccuracy;
 import dev.dl4jmnist.prediction.imaging.ImageFiles;
 import picocli.CommandLine;
@@ -75,8 +76,19 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (inspection.historyNote() != null) {
             out.println("Note: " + inspection.historyNote());
         }
-        out.printf(Locale.ROOT, "Expected calibration error: %.2f%% (%d equal-width bins of the largest probability)%n",
-                100 * inspection.calibration().expectedError(), CalibrationError.BINS);
+        EvaluateModel.Calibrated c = inspection.calibrated();
+        if (c == null) {
+            out.printf(Locale.ROOT, "Expected calibration error: %.2f%% (%d equal-width bins of the largest probability);"
+                    + " the model is uncalibrated%n", 100 * inspection.calibration().expectedError(), CalibrationError.BINS);
+        } else {
+            out.printf(Locale.ROOT, "Expected calibration error: %.2f%% before, %.2f%% after calibration (%d equal-width bins"
+                    + " of the largest probability)%n", 100 * inspection.calibration().expectedError(), 100 * c.error().expectedError(),
+                    CalibrationError.BINS);
+            out.printf(Locale.ROOT, "Log loss: %.4f before, %.4f after calibration (temperature %.4f, fitted on %s)%n",
+                    inspection.result().loss(), c.loss(), c.calibration().temperature(), c.calibration().fittedOn());
+            out.printf(Locale.ROOT, "Answered \"not a digit\": %d of these %d digits (%.2f%%; threshold %.4f)%n", c.refused(),
+                    c.images(), 100.0 * c.refused() / c.images(), c.calibration().threshold());
+        }
         ReportPrinter.print(out, inspection.report());
         out.println("Wrote " + inspection.reliabilityDiagram());
         return 0;
@@ -118,6 +130,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static void refused(PrintWriter out, String what, EvaluateNonDigits.Side side) {
+        WilsonInterval interval = WilsonInterval.of(side.refused(), side.count());
+        out.printf(Locale.ROOT, "%s: %d of %d (%.2f%%), 95%% Wilson interval [%.2f%%, %.2f%%]%n", what, side.refused(),
+                side.count(), 100 * side.refusedShare(), 100 * interval.low(), 100 * interval.high());
+    }
+
     private int evaluateNonDigits(PrintWriter out) {
         EvaluateNonDigits.Result r = EvaluateNonDigits.run(new EvaluateNonDigits.Request(model, data.dataDir(), nonDigits));
         out.println("Model: " + r.model());
@@ -125,7 +143,16 @@ public final class EvaluateCommand implements Callable<Integer> {
                 "named a digit with >= " + EvaluateNonDigits.CONFIDENT);
         side(out, "Digits: MNIST test", r.digits());
         side(out, "Not digits: " + r.nonDigits(), r.others());
-        out.printf(Locale.ROOT, "AUROC of the confidence, digits against not digits: %.4f%n", r.auroc());
+        out.printf(Locale.ROOT, "AUROC of the %sconfidence, digits against not digits: %.4f%n",
+                r.calibration() != null ? "calibrated " : "", r.auroc());
+        if (r.calibration() == null) {
+            out.println("The model is uncalibrated: it answers \"not a digit\" for none of these (train it with held-out images)");
+        } else {
+            out.printf(Locale.ROOT, "Answered \"not a digit\" (calibrated probability below %.4f, chosen on %s):%n",
+                    r.calibration().threshold(), r.calibration().fittedOn());
+            refused(out, "  MNIST test digits", r.digits());
+            refused(out, "  not digits", r.others());
+        }
         out.flush();
         return 0;
     }

@@ -21,8 +21,16 @@ public final class ReliabilityDiagram {
     }
 
     public static XYChart chart(CalibrationError calibration, String title) {
+        return chart(calibration, null, title);
+    }
+
+    /** The network's own probabilities ({@code before}) and, when not null, the calibrated ones ({@code after}). */
+    public static XYChart chart(CalibrationError before, CalibrationError after, String title) {
+        String errors = after == null ? String.format(Locale.ROOT, "expected calibration error %.2f%%", 100 * before.expectedError())
+                : String.format(Locale.ROOT, "expected calibration error %.2f%% before, %.2f%% after calibration",
+                100 * before.expectedError(), 100 * after.expectedError());
         XYChart chart = new XYChartBuilder().width(TrainingCharts.WIDTH).height(TrainingCharts.HEIGHT)
-                .title(String.format(Locale.ROOT, "%s (expected calibration error %.2f%%)", title, 100 * calibration.expectedError()))
+                .title(title + " (" + errors + ")")
                 .xAxisTitle("Confidence (largest probability)").yAxisTitle("Accuracy").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setPlotGridLinesVisible(true);
@@ -33,15 +41,26 @@ public final class ReliabilityDiagram {
         XYSeries diagonal = chart.addSeries("perfectly calibrated", new double[]{0, 1}, new double[]{0, 1});
         diagonal.setLineColor(Color.GRAY);
         diagonal.setMarker(SeriesMarkers.NONE);
-        double[] confidence = calibration.bins().stream().mapToDouble(CalibrationError.Bin::confidence).toArray();
-        double[] accuracy = calibration.bins().stream().mapToDouble(CalibrationError.Bin::accuracy).toArray();
-        XYSeries model = chart.addSeries("model (one point per bin of 1/" + CalibrationError.BINS + ")", confidence, accuracy);
-        model.setLineColor(TrainingCharts.TRAINING_COLOUR);
-        model.setMarkerColor(TrainingCharts.TRAINING_COLOUR);
+        addBins(chart, after == null ? "model" : "network's own probabilities", before, TrainingCharts.TRAINING_COLOUR);
+        if (after != null) {
+            addBins(chart, "calibrated", after, TrainingCharts.VALIDATION_COLOUR);
+        }
         return chart;
     }
 
+    private static void addBins(XYChart chart, String name, CalibrationError calibration, Color colour) {
+        double[] confidence = calibration.bins().stream().mapToDouble(CalibrationError.Bin::confidence).toArray();
+        double[] accuracy = calibration.bins().stream().mapToDouble(CalibrationError.Bin::accuracy).toArray();
+        XYSeries series = chart.addSeries(name + " (one point per bin of 1/" + CalibrationError.BINS + ")", confidence, accuracy);
+        series.setLineColor(colour);
+        series.setMarkerColor(colour);
+    }
+
     public static void writePng(Path file, CalibrationError calibration, String title) {
-        ChartFiles.writePng(file, chart(calibration, title));
+        writePng(file, calibration, null, title);
+    }
+
+    public static void writePng(Path file, CalibrationError before, CalibrationError after, String title) {
+        ChartFiles.writePng(file, chart(before, after, title));
     }
 }
