@@ -7,6 +7,7 @@
   const ctx = pad.getContext('2d');
   const prediction = document.getElementById('prediction');
   const confidence = document.getElementById('confidence');
+  const top3 = document.getElementById('top3');
   const probabilities = document.getElementById('probabilities');
   const preprocessed = document.getElementById('preprocessed');
   const status = document.getElementById('status');
@@ -35,7 +36,9 @@
 
   function showNothing() {
     prediction.textContent = '–';
+    prediction.classList.remove('refused');
     confidence.textContent = '';
+    top3.textContent = '';
     status.textContent = '';
     preprocessed.hidden = true;
     preprocessed.removeAttribute('src');
@@ -122,16 +125,27 @@
       .catch(() => showError('the server cannot be reached'));
   }
 
+  // A digit, or "not a digit" in plain words with the model's best guess (none for a blank page).
   function show(result) {
     status.textContent = '';
-    prediction.textContent = String(result.prediction);
-    confidence.textContent = 'probability ' + result.probability.toFixed(3);
+    const refused = result.notADigit === true;
+    prediction.textContent = refused ? 'not a digit' : String(result.prediction);
+    prediction.classList.toggle('refused', refused);
+    const percent = c => c.digit + ': ' + (100 * c.probability).toFixed(1) + '%';
+    if (result.top3) {
+      confidence.textContent = (refused ? 'best guess ' + result.bestGuess + ', ' : '') + 'probability ' +
+        result.probability.toFixed(3) + (result.calibrated ? '' : ' (uncalibrated)');
+      top3.textContent = 'Most likely: ' + result.top3.map(percent).join(', ');
+    } else {
+      confidence.textContent = result.reason || '';
+      top3.textContent = '';
+    }
     const p = result.probabilities || [];
     const byDigit = new Array(10).fill(0);
-    for (const c of result.top3) byDigit[c.digit] = c.probability;
+    for (const c of result.top3 || []) byDigit[c.digit] = c.probability;
     bars.forEach((li, d) => {
       const value = p.length === 10 ? p[d] : byDigit[d];
-      li.classList.toggle('top', d === result.prediction);
+      li.classList.toggle('top', !refused && d === result.prediction);
       li.querySelector('.fill').style.width = (100 * value).toFixed(1) + '%';
       li.querySelector('.value').textContent = value.toFixed(3);
     });

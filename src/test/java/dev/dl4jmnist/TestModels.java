@@ -1,5 +1,6 @@
 package dev.dl4jmnist;
 
+import dev.dl4jmnist.app.TrainTutorial;
 import dev.dl4jmnist.data.MnistData;
 import dev.dl4jmnist.model.MnistMlp;
 import dev.dl4jmnist.persistence.ModelStore;
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
  */
 public final class TestModels {
     private static Path quickModel;
+    private static Path calibratedModel;
 
     private TestModels() {
     }
@@ -47,6 +49,27 @@ public final class TestModels {
             quickModel = file;
         }
         return quickModel;
+    }
+
+    /**
+     * Path of a saved one-epoch model trained as {@code train} trains by default: on the first 55,000 training
+     * images, then calibrated on the last 5,000 (see {@link TrainTutorial#calibrate}).
+     */
+    public static synchronized Path calibratedModelPath() {
+        if (calibratedModel == null) {
+            MlpConfig config = MlpConfig.defaults().withEpochs(1);
+            Path file = Path.of("target", "test-models", fingerprint(config), "calibrated-1-epoch.zip").toAbsolutePath();
+            if (!Files.isRegularFile(file)) {
+                MultiLayerNetwork net = MnistMlp.create(config);
+                MnistData data = TestData.mnist();
+                int examples = MnistData.TRAIN_SIZE - MnistData.HELD_OUT;
+                Trainer.fit(net, data.train(config.batchSize(), examples, config.seed(), MnistData.HELD_OUT), examples,
+                        data.test(1000, 1000), 1, TrainingProgress.SILENT);
+                ModelStore.save(net, file, true, TrainTutorial.calibrate(net, data, MnistData.HELD_OUT).calibration());
+            }
+            calibratedModel = file;
+        }
+        return calibratedModel;
     }
 
     /** The first 12 hex digits of SHA-256 over the configuration and every class file of the application. */

@@ -3,6 +3,7 @@ package dev.dl4jmnist.app;
 import dev.dl4jmnist.data.DataShapes;
 import dev.dl4jmnist.data.MnistData;
 import dev.dl4jmnist.data.MnistImages;
+import dev.dl4jmnist.data.NonDigitMixing;
 import dev.dl4jmnist.evaluation.ModelAnalysis;
 import dev.dl4jmnist.visualisation.EvaluationReport;
 import dev.dl4jmnist.evaluation.EvaluationResult;
@@ -76,6 +77,9 @@ public final class TrainTutorial {
         MnistData data = MnistData.locate(request.dataDir());
         ResumableIterator train = data.train(request.config().batchSize(), request.trainExamples(), request.config().seed(),
                 request.heldOut());
+        if (request.nonDigits()) {
+            train.mixNonDigits(NonDigitMixing.standard(request.config().seed()));
+        }
         DataSetIterator trainView = request.config().trainingView(train);
         DataSetIterator test = data.test(Evaluator.EVAL_BATCH, request.testExamples());
         DataShapes shapes = DataShapes.of(request.trainExamples(), request.testExamples());
@@ -150,7 +154,7 @@ public final class TrainTutorial {
      * Fits the model's calibration on the held-out training images, which training never drew from: the
      * temperature, then the "not a digit" threshold (see {@link CalibrationFit}).
      */
-    static CalibrationFit.Result calibrate(MultiLayerNetwork net, MnistData data, int heldOut) {
+    public static CalibrationFit.Result calibrate(MultiLayerNetwork net, MnistData data, int heldOut) {
         MnistImages images = data.heldOut(heldOut);
         float[][] raw = DigitClassifier.of(net).probabilities(images.scaledAll());
         return CalibrationFit.fit(raw, images.labels(), MnistData.describeHeldOut(heldOut));
@@ -174,6 +178,7 @@ public final class TrainTutorial {
         EarlyStopping stopping = request.earlyStopping();
         run.put("earlyStopping", stopping);
         run.put("heldOut", request.heldOut());
+        run.put("nonDigits", request.nonDigits());
         return new CheckpointStore(runDirectory(request.modelPath()), run);
     }
 

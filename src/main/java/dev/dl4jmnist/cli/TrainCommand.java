@@ -86,6 +86,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + MnistData.HELD_OUT + "; 0: train on all 60000, as the Keras tutorial does, and save the model uncalibrated).")
     Integer heldOut;
 
+    @Option(names = "--non-digits",
+            description = "Show the network pictures that are not digits (letters, symbols, scribbles, shapes, textures) in every"
+                    + " minibatch, labelled \"none of the ten\", so that it learns to say when a picture is not a digit"
+                    + " (outlier exposure; about 1.5 times the training time).")
+    boolean nonDigits;
+
     @Option(names = "--early-stopping", paramLabel = "PATIENCE",
             description = "Stop when val_loss has not improved for PATIENCE epochs in a row; the saved model is the best epoch's.")
     Integer patience;
@@ -264,7 +270,7 @@ public final class TrainCommand implements Callable<Integer> {
                         + " images are held out (--held-out), got " + trainExamples);
             }
             TutorialRequest request = new TutorialRequest(c, data.dataDir(), model(), trainExamples, subset.testExamples())
-                    .withHeldOut(held).withReport();
+                    .withHeldOut(held).withNonDigits(nonDigits).withReport();
             if (patience != null) {
                 request = request.withEarlyStopping(new EarlyStopping(patience, minDelta != null ? minDelta : 0.0));
             }

@@ -32,7 +32,7 @@ import java.util.Random;
  */
 final class InMemoryMnistIterator implements ResumableIterator {
     /** The version of {@link #orderState()}'s layout. */
-    private static final int STATE_FORMAT = 1;
+    private static final int STATE_FORMAT = 2;
 
     private final INDArray features;   // every image of the set, in file order
     private final INDArray labels;
@@ -44,6 +44,7 @@ final class InMemoryMnistIterator implements ResumableIterator {
     private boolean firstShuffle = true;
     private int cursor;
     private DataSetPreProcessor preProcessor;
+    private NonDigitMixing nonDigits;
     private DataSet previous;
 
     InMemoryMnistIterator(DataSet all, int examples, int batch, boolean shuffle, long seed) {
@@ -101,6 +102,9 @@ final class InMemoryMnistIterator implements ResumableIterator {
         if (preProcessor != null) {
             preProcessor.preProcess(ds);
         }
+        if (nonDigits != null) {
+            nonDigits.preProcess(ds);
+        }
         return ds;
     }
 
@@ -115,6 +119,11 @@ final class InMemoryMnistIterator implements ResumableIterator {
             previous.getLabels().close();
             previous = null;
         }
+    }
+
+    @Override
+    public void mixNonDigits(NonDigitMixing mixing) {
+        this.nonDigits = mixing;
     }
 
     @Override
@@ -134,6 +143,10 @@ final class InMemoryMnistIterator implements ResumableIterator {
             out.writeBoolean(augmentation != null);
             if (augmentation != null) {
                 writeRandom(out, augmentation);
+            }
+            out.writeBoolean(nonDigits != null);
+            if (nonDigits != null) {
+                nonDigits.writeState(out);
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot write to memory", e);
@@ -165,6 +178,14 @@ final class InMemoryMnistIterator implements ResumableIterator {
                 throw new AppException("the data order was saved " + (augmentation != null ? "with" : "without")
                         + " augmentation, this run is " + (augmentation != null ? "without" : "with") + " it");
             }
+            boolean mixed = in.readBoolean();
+            if (mixed != (nonDigits != null)) {
+                throw new AppException("the data order was saved " + (mixed ? "with" : "without")
+                        + " non-digit pictures, this run is " + (mixed ? "without" : "with") + " them");
+            }
+            if (mixed) {
+                nonDigits.readState(in);
+            }
             System.arraycopy(savedOrder, 0, order, 0, length);
             cursor = savedCursor;
             firstShuffle = savedFirst;
@@ -178,7 +199,7 @@ final class InMemoryMnistIterator implements ResumableIterator {
     }
 
     /** A generator's exact state: java.util.Random serialises its seed (and its spare Gaussian). */
-    private static void writeRandom(DataOutputStream out, Random random) throws IOException {
+    static void writeRandom(DataOutputStream out, Random random) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream object = new ObjectOutputStream(bytes)) {
             object.writeObject(random);
@@ -188,7 +209,7 @@ final class InMemoryMnistIterator implements ResumableIterator {
     }
 
     /** Reads back a generator written by {@link #writeRandom}; nothing but a java.util.Random is accepted. */
-    private static Random readRandom(DataInputStream in) throws IOException {
+    static Random readRandom(DataInputStream in) throws IOException {
         byte[] bytes = new byte[in.readInt()];
         in.readFully(bytes);
         try (ObjectInputStream object = new ObjectInputStream(new ByteArrayInputStream(bytes))) {

@@ -8,6 +8,12 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * sees the same minibatches as an uninterrupted one.
  */
 public interface ResumableIterator extends DataSetIterator {
+    /**
+     * Appends pictures that are not digits to every minibatch from now on (outlier exposure), after any
+     * pre-processor; their order is part of {@link #orderState()}.
+     */
+    void mixNonDigits(NonDigitMixing mixing);
+
     /** The order's complete state, as bytes to keep in a checkpoint. */
     byte[] orderState();
 

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Accumulates an epoch's training loss and accuracy the way Keras reports them: each batch's loss
  * (the network's score, computed before the update, dropout active) and the accuracy of that same
- * forward pass, averaged over the epoch weighted by batch size.
+ * forward pass, averaged over the epoch weighted by batch size. The accuracy counts digits only: the
+ * pictures that are not digits (outlier exposure, labelled uniform) have no right answer.
  *
  * <p>DL4J hands listeners the activations up to the output layer's input; the output layer's
  * logits are one small matrix product away, and their arg max equals the softmax's.
@@ -25,9 +26,11 @@ final class EpochMetricsListener extends BaseTrainingListener {
     private double lossSum;
     private long correct;
     private long seen;
+    private long seenDigits;
     private int steps;
     private long pendingCorrect;
     private long pendingRows;
+    private long pendingDigits;
     private int stepsPerEpoch;
 
     EpochMetricsListener(TrainingProgress progress) {
@@ -43,6 +46,7 @@ final class EpochMetricsListener extends BaseTrainingListener {
         lossSum = 0;
         correct = 0;
         seen = 0;
+        seenDigits = 0;
         steps = 0;
     }
 
@@ -53,8 +57,12 @@ final class EpochMetricsListener extends BaseTrainingListener {
         org.deeplearning4j.nn.api.Layer out = net.getOutputLayer();
         INDArray logits = toOutput.mmul(out.getParam("W")).addiRowVector(out.getParam("b"));
         INDArray predicted = Nd4j.argMax(logits, 1);
-        INDArray actual = Nd4j.argMax(net.getLabels(), 1);
-        pendingCorrect = predicted.eq(actual).castTo(DataType.INT).sumNumber().longValue();
+        INDArray labels = net.getLabels();
+        INDArray actual = Nd4j.argMax(labels, 1);
+        // a digit's label is one-hot; a non-digit's (outlier exposure) is uniform, and has no right answer to count
+        INDArray digitRows = labels.max(1).gt(0.5);
+        pendingCorrect = predicted.eq(actual).castTo(DataType.INT).muli(digitRows.castTo(DataType.INT)).sumNumber().longValue();
+        pendingDigits = digitRows.castTo(DataType.INT).sumNumber().longValue();
         pendingRows = toOutput.rows();
     }
 
@@ -63,6 +71,7 @@ final class EpochMetricsListener extends BaseTrainingListener {
         lossSum += model.score() * pendingRows;
         correct += pendingCorrect;
         seen += pendingRows;
+        seenDigits += pendingDigits;
         steps++;
         progress.stepFinished(new StepStats(steps, stepsPerEpoch, loss(), accuracy(),
                 learningRate((MultiLayerNetwork) model), (int) pendingRows));
@@ -84,7 +93,7 @@ final class EpochMetricsListener extends BaseTrainingListener {
     }
 
     double accuracy() {
-        return seen == 0 ? Double.NaN : (double) correct / seen;
+        return seenDigits == 0 ? Double.NaN : (double) correct / seenDigits;
     }
 
     int steps() {

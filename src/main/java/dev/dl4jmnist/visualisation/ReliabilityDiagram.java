@@ -27,7 +27,7 @@ public final class ReliabilityDiagram {
     /** The network's own probabilities ({@code before}) and, when not null, the calibrated ones ({@code after}). */
     public static XYChart chart(CalibrationError before, CalibrationError after, String title) {
         String errors = after == null ? String.format(Locale.ROOT, "expected calibration error %.2f%%", 100 * before.expectedError())
-                : String.format(Locale.ROOT, "expected calibration error %.2f%% before, %.2f%% after calibration",
+                : String.format(Locale.ROOT, "calibration error %.2f%%, calibrated %.2f%%",
                 100 * before.expectedError(), 100 * after.expectedError());
         XYChart chart = new XYChartBuilder().width(TrainingCharts.WIDTH).height(TrainingCharts.HEIGHT)
                 .title(title + " (" + errors + ")")

@@ -58,16 +58,23 @@ class EvaluatePicturesTest {
     }
 
     @Test
-    void digitFoldersGiveTheAccuracyWithItsIntervalAndCountTheUnreadableApart() {
+    void digitFoldersGiveTheAccuracyWithItsIntervalAndCountABlankPageAsNotADigit() {
         EvaluatePictures.Result r = EvaluatePictures.run(new EvaluatePictures.Request(KERAS_MLP, folders, ImageFiles.DEFAULT_MAX_PIXELS));
         assertThat(r.pictures().pictures()).hasSize(PICTURES + 1);
-        assertThat(r.accuracy().labelled()).isEqualTo(PICTURES);
-        assertThat(r.accuracy().unlabelled()).isEqualTo(1);
-        assertThat(r.unlabelled()).singleElement().satisfies(p -> assertThat(p.file()).endsWith("blank.png"));
-        assertThat(r.accuracy().accuracy()).isGreaterThanOrEqualTo(0.9);
-        assertThat(r.accuracy().interval()).isEqualTo(WilsonInterval.of(r.accuracy().correct(), PICTURES));
+        assertThat(r.accuracy().answered()).isEqualTo(PICTURES + 1);
+        assertThat(r.accuracy().accepted()).isEqualTo(PICTURES);
+        assertThat(r.accuracy().refused()).isEqualTo(1);
+        assertThat(r.accuracy().unlabelled()).isZero();
+        assertThat(r.refused()).singleElement().satisfies(p -> {
+            assertThat(p.file()).endsWith("blank.png");
+            assertThat(p.notADigit()).isTrue();
+            assertThat(p.reason()).isEqualTo("no digit found: the image is blank (no ink stands out from the background)");
+        });
+        assertThat(r.accuracy().accuracy()).isGreaterThanOrEqualTo(0.88);
+        assertThat(r.accuracy().interval()).isEqualTo(WilsonInterval.of(r.accuracy().correct(), PICTURES + 1));
+        assertThat(r.accuracy().acceptedInterval()).isEqualTo(WilsonInterval.of(r.accuracy().correct(), PICTURES));
         int perDigitTotal = r.accuracy().perDigit().stream().mapToInt(d -> d.total()).sum();
-        assertThat(perDigitTotal).isEqualTo(PICTURES);
+        assertThat(perDigitTotal).isEqualTo(PICTURES + 1);
     }
 
     @Test
@@ -75,7 +82,7 @@ class EvaluatePicturesTest {
         EvaluatePictures.Result byFolder = EvaluatePictures.run(new EvaluatePictures.Request(KERAS_MLP, folders, ImageFiles.DEFAULT_MAX_PIXELS));
         EvaluatePictures.Result byCsv = EvaluatePictures.run(new EvaluatePictures.Request(KERAS_MLP, listed, ImageFiles.DEFAULT_MAX_PIXELS));
         assertThat(byCsv.pictures().layout()).isEqualTo("labels.csv");
-        assertThat(byCsv.accuracy().labelled()).isEqualTo(PICTURES);
+        assertThat(byCsv.accuracy().accepted()).isEqualTo(PICTURES);
         assertThat(byCsv.accuracy().confusion().counts()).isDeepEqualTo(byFolder.accuracy().confusion().counts());
     }
 
@@ -83,9 +90,12 @@ class EvaluatePicturesTest {
     void theCommandPrintsAccuracyIntervalsAndTheMatrix() {
         CliRunner r = CliRunner.run("evaluate", "--model", KERAS_MLP.toString(), "--images", folders.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).containsPattern("Pictures: .*folders \\(digit folders\\): 41, of which 40 labelled and 1 could not be read as a digit")
-                .containsPattern("Accuracy: [01]\\.\\d{4} \\(\\d+ of 40\\), 95% Wilson interval \\[0\\.\\d{4}, [01]\\.\\d{4}\\]")
-                .contains("digit   correct  total  accuracy  95% interval", "Not read as a digit:", "blank.png");
+        assertThat(r.out()).containsPattern("Pictures: .*folders \\(digit folders\\): 41, of which 41 answered and 0 could not be read")
+                .containsPattern("Accuracy: [01]\\.\\d{4} \\(\\d+ of 41\\), 95% Wilson interval \\[0\\.\\d{4}, [01]\\.\\d{4}\\]")
+                .containsPattern("Refused as not digits: 1 of 41 \\(0\\.0244\\), 95% Wilson interval \\[0\\.\\d{4}, 0\\.\\d{4}\\]")
+                .containsPattern("Accuracy on the 40 accepted: [01]\\.\\d{4}, 95% Wilson interval")
+                .contains("digit   correct  total  refused  accuracy  95% interval", "Answered \"not a digit\":",
+                        "blank.png: no digit found: the image is blank");
     }
 
     @Test

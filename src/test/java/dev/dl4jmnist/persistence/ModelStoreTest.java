@@ -2,6 +2,8 @@ package dev.dl4jmnist.persistence;
 
 import dev.dl4jmnist.AppException;
 import dev.dl4jmnist.Bits;
+import dev.dl4jmnist.model.Calibration;
+import dev.dl4jmnist.model.DigitAnswer;
 import dev.dl4jmnist.model.MnistMlp;
 import dev.dl4jmnist.model.MlpConfig;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -41,6 +43,43 @@ class ModelStoreTest {
         Bits.assertBitIdentical(net.getUpdater().getStateViewArray(), back.getUpdater().getStateViewArray(), "Adam's state");
         Bits.assertBitIdentical(net.output(x, false), back.output(x, false), "outputs");
         assertEquals(net.getLayerWiseConfigurations(), back.getLayerWiseConfigurations());
+    }
+
+    @Test
+    void aCalibrationSavedWithTheModelComesBackWithItAndAnOlderZipLoadsUncalibrated() throws IOException {
+        MultiLayerNetwork net = MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(16)));
+        Calibration calibration = new Calibration(1.2345, 0.4953, "MNIST training images 55,001–60,000", 5000, 0.005);
+        Path calibrated = tmp.resolve("calibrated.zip");
+        Path plain = tmp.resolve("plain.zip");
+        ModelStore.save(net, calibrated, true, calibration);
+        ModelStore.save(net, plain);
+
+        assertThat(ModelStore.loadClassifier(calibrated).calibration()).contains(calibration);
+        assertThat(ModelStore.loadClassifier(plain).calibration()).isEmpty();
+        // DL4J's own reader still reads the zip, and the network is the same
+        Bits.assertBitIdentical(net.params(), ((MultiLayerNetwork) ModelStore.load(calibrated)).params(), "parameters");
+
+        float[][] pixels = {new float[784]};
+        DigitAnswer uncalibrated = ModelStore.loadClassifier(plain).answers(pixels)[0];
+        assertThat(uncalibrated.calibrated()).isFalse();
+        assertThat(uncalibrated.digit()).isTrue();
+        assertThat(uncalibrated.probabilities()).containsExactly(ModelStore.loadClassifier(plain).probabilities(pixels)[0]);
+        DigitAnswer answer = ModelStore.loadClassifier(calibrated).answers(pixels)[0];
+        assertThat(answer.calibrated()).isTrue();
+        assertThat(answer.probabilities()).containsExactly(calibration.apply(uncalibrated.probabilities()));
+    }
+
+    @Test
+    void aDamagedCalibrationIsOneClearError() throws IOException {
+        MultiLayerNetwork net = MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(16)));
+        Path file = tmp.resolve("damaged.zip");
+        ModelStore.save(net, file);
+        try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(file)) {
+            Files.writeString(zip.getPath(ModelStore.CALIBRATION_ENTRY), "{\"temperature\": -1}");
+        }
+        AppException e = assertThrows(AppException.class, () -> ModelStore.loadClassifier(file));
+        assertThat(e.getMessage()).isEqualTo("cannot load model " + file + ": its calibration (" + ModelStore.CALIBRATION_ENTRY
+                + ") is damaged");
     }
 
     @Test

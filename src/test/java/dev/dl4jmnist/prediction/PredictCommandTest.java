@@ -72,20 +72,22 @@ class PredictCommandTest {
         CliRunner run = CliRunner.run("predict", "--model", model, pictures.toString());
         assertEquals(MnistApp.EXIT_FAILURE, run.exitCode());
         List<String> out = run.out().lines().toList();
-        assertEquals(3, out.size(), run.out());
+        assertEquals(4, out.size(), run.out());
         assertTrue(out.get(0).matches("\\Q" + pictures.resolve("a-seven.png") + "\\E: 7 \\(0\\.\\d{4}\\); next \\d \\(0\\.\\d{4}\\), \\d \\(0\\.\\d{4}\\)"), out.get(0));
         assertTrue(out.get(1).startsWith(pictures.resolve("b-two.jpg") + ": 2 ("), out.get(1));
-        assertEquals("2 of 7 pictures labelled with " + model + "; 5 failed", out.get(2));
+        assertEquals(pictures.resolve("f-blank.bmp") + ": not a digit (no digit found: the image is blank (no ink stands out from the background))",
+                out.get(2));
+        assertEquals("3 of 7 pictures labelled with " + model + "; 1 not a digit; 4 failed (uncalibrated: its probabilities are the"
+                + " network's own, and only a blank page is \"not a digit\")", out.get(3));
         assertEquals(List.of(
                 "error: " + pictures.resolve("c-empty.png") + ": empty file",
                 "error: " + pictures.resolve("d-notes.png") + ": not a PNG, JPEG, BMP or GIF image",
-                "error: " + pictures.resolve("f-blank.bmp") + ": no digit found: the image is blank (no ink stands out from the background)",
                 "error: " + pictures.resolve("g-huge.png") + ": image too large: 100000×100000 = 10000000000 pixels, above the limit of 40000000 (not decoded)"),
                 run.err().lines().filter(l -> !l.contains("e-truncated")).toList());
         List<String> truncated = run.err().lines().filter(l -> l.contains("e-truncated")).toList();
         assertEquals(1, truncated.size());
         assertTrue(truncated.get(0).startsWith("error: " + pictures.resolve("e-truncated.png") + ": cannot decode image: "), truncated.get(0));
-        assertEquals(5, run.err().lines().count(), run.err());
+        assertEquals(4, run.err().lines().count(), run.err());
     }
 
     @Test
@@ -100,7 +102,8 @@ class PredictCommandTest {
         }
         assertEquals(7, lines.size());
         JsonNode seven = lines.get(0);
-        assertEquals(List.of("file", "prediction", "probability", "top3"), fieldNames(seven));
+        assertEquals(List.of("file", "prediction", "notADigit", "probability", "top3", "calibrated"), fieldNames(seven));
+        assertEquals(false, seven.get("notADigit").asBoolean());
         assertEquals(pictures.resolve("a-seven.png").toString(), seven.get("file").asText());
         assertEquals(7, seven.get("prediction").asInt());
         JsonNode top3 = seven.get("top3");
@@ -111,8 +114,10 @@ class PredictCommandTest {
         assertTrue(top3.get(1).get("probability").asDouble() >= top3.get(2).get("probability").asDouble());
         assertEquals(2, lines.get(1).get("prediction").asInt());
         for (int i = 2; i < 7; i++) {
-            assertEquals(List.of("file", "error"), fieldNames(lines.get(i)), lines.get(i).toString());
+            List<String> expected = i == 5 ? List.of("file", "notADigit", "reason") : List.of("file", "error");
+            assertEquals(expected, fieldNames(lines.get(i)), lines.get(i).toString());
         }
+        assertTrue(lines.get(5).get("notADigit").asBoolean());
         assertEquals("empty file", lines.get(2).get("error").asText());
     }
 

@@ -24,13 +24,24 @@ final class RealisticHandwriting {
 
     /** How one model did on the set, in all and per source. */
     record Score(int correct, int total, int fontCorrect, int fontTotal, int photoCorrect, int photoTotal,
-                 int penCorrect, int penTotal) {
+                 int penCorrect, int penTotal, int refused, int handwritingRefused) {
         double accuracy() {
             return (double) correct / total;
         }
     }
 
     private RealisticHandwriting() {
+    }
+
+    /** A picture as the PNG file a user would give {@code predict}. */
+    static byte[] png(BufferedImage picture) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(picture, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /**
@@ -63,11 +74,14 @@ final class RealisticHandwriting {
     /** Labels every sample with {@code model} through {@code predict}'s pipeline and counts the right answers. */
     static Score score(DigitClassifier model, List<Sample> samples) {
         DigitPredictor predictor = new DigitPredictor(model, DigitPredictor.Options.defaults());
-        int correct = 0, fontCorrect = 0, fontTotal = 0, photoCorrect = 0, photoTotal = 0, penCorrect = 0, penTotal = 0;
+        int refused = 0, handwritingRefused = 0, correct = 0, fontCorrect = 0, fontTotal = 0, photoCorrect = 0, photoTotal = 0, penCorrect = 0, penTotal = 0;
         for (int i = 0; i < samples.size(); i++) {
             Sample s = samples.get(i);
-            DigitPrediction p = predictor.predict(s.source() + "-" + i, s.picture());
-            boolean right = p.error() == null && p.prediction() == s.label();
+            DigitPrediction p = predictor.predict(s.source() + "-" + i, png(s.picture()));
+            boolean right = Integer.valueOf(s.label()).equals(p.prediction());
+            boolean isRefused = p.error() == null && !p.isDigit();
+            refused += isRefused ? 1 : 0;
+            handwritingRefused += isRefused && !s.source().equals("font") ? 1 : 0;
             correct += right ? 1 : 0;
             switch (s.source()) {
                 case "font" -> {
@@ -84,6 +98,7 @@ final class RealisticHandwriting {
                 }
             }
         }
-        return new Score(correct, samples.size(), fontCorrect, fontTotal, photoCorrect, photoTotal, penCorrect, penTotal);
+        return new Score(correct, samples.size(), fontCorrect, fontTotal, photoCorrect, photoTotal, penCorrect, penTotal, refused,
+                handwritingRefused);
     }
 }

@@ -24,9 +24,10 @@ public final class RealisticHandwritingBenchmark {
             RealisticHandwriting.Score s = RealisticHandwriting.score(ModelStore.loadClassifier(Path.of(model)), set);
             int hand = s.penCorrect() + s.photoCorrect(), handTotal = s.penTotal() + s.photoTotal();
             System.out.printf(Locale.ROOT, "%s: handwriting %d/%d = %.4f (pen %d/%d, photos of MNIST digits %d/%d); "
-                            + "fonts %d/%d = %.4f; all %d/%d = %.4f%n", model, hand, handTotal, (double) hand / handTotal,
+                            + "fonts %d/%d = %.4f; all %d/%d = %.4f; answered \"not a digit\": %d of all, %d of the handwriting%n",
+                    model, hand, handTotal, (double) hand / handTotal,
                     s.penCorrect(), s.penTotal(), s.photoCorrect(), s.photoTotal(), s.fontCorrect(), s.fontTotal(),
-                    (double) s.fontCorrect() / s.fontTotal(), s.correct(), s.total(), s.accuracy());
+                    (double) s.fontCorrect() / s.fontTotal(), s.correct(), s.total(), s.accuracy(), s.refused(), s.handwritingRefused());
         }
     }
 }

@@ -162,8 +162,29 @@ class DrawingPageBrowserTest {
             new WebDriverWait(browser, Duration.ofSeconds(20))
                     .until(ExpectedConditions.textMatches(By.id("prediction"), java.util.regex.Pattern.compile("\\d")));
             assertThat(browser.findElement(By.id("prediction")).getText()).isEqualTo("7");
+            assertThat(browser.findElement(By.id("top3")).getText()).startsWith("Most likely: 7: ").matches("Most likely: (\\d: \\d+\\.\\d%(, )?){3}");
+            assertThat(browser.findElement(By.id("confidence")).getText()).as("the test model is uncalibrated").endsWith("(uncalibrated)");
         } finally {
             Files.deleteIfExists(photo);
+        }
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aBlankPageIsNotADigitInPlainWords() throws IOException {
+        browser.get(server.url());
+        Path blank = Files.createTempFile("blank-", ".png");
+        try {
+            Files.write(blank, DrawnDigits.png(new java.awt.image.BufferedImage(280, 280, java.awt.image.BufferedImage.TYPE_INT_RGB)));
+            browser.findElement(By.id("upload")).sendKeys(blank.toString());
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBe(By.id("prediction"), "not a digit"));
+            assertThat(browser.findElement(By.id("confidence")).getText())
+                    .isEqualTo("no digit found: the image is blank (no ink stands out from the background)");
+            assertThat(browser.findElement(By.id("top3")).getText()).isEmpty();
+            assertThat(browser.findElement(By.id("status")).getText()).isEmpty();
+        } finally {
+            Files.deleteIfExists(blank);
         }
         assertNoConsoleErrors();
     }

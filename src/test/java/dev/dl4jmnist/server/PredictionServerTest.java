@@ -243,12 +243,14 @@ class PredictionServerTest {
     }
 
     @Test
-    void badPicturesGet400() throws Exception {
+    void badPicturesGet400AndABlankPageIsNotADigit() throws Exception {
         assertThat(error(post("/api/predict", "image/png", "these are notes".getBytes(StandardCharsets.UTF_8)), 400))
                 .isEqualTo("not a PNG, JPEG, BMP or GIF image");
         assertThat(error(post("/api/predict", "image/png", Arrays.copyOf(pictures.get(0), 80)), 400)).startsWith("cannot decode image");
-        assertThat(error(post("/api/predict", "image/png", DrawnDigits.png(new BufferedImage(280, 280, BufferedImage.TYPE_INT_RGB))), 400))
-                .isEqualTo("no digit found: the image is blank (no ink stands out from the background)");
+        HttpResponse<String> blank = post("/api/predict", "image/png", DrawnDigits.png(new BufferedImage(280, 280, BufferedImage.TYPE_INT_RGB)));
+        assertThat(blank.statusCode()).as("a blank page is an answer, not an error").isEqualTo(200);
+        assertThat(json(blank).toString()).isEqualTo("{\"notADigit\":true,\"reason\":"
+                + "\"no digit found: the image is blank (no ink stands out from the background)\"}");
         assertThat(error(post("/api/predict", "image/png", new byte[0]), 400)).isEqualTo("the request body is empty: send the picture's bytes");
     }
 
