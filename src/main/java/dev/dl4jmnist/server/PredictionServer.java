@@ -95,6 +95,11 @@ public final class PredictionServer implements AutoCloseable {
      * tens of KB a second), well above a client that trickles bytes to hold a thread.
      */
     static final long MIN_BODY_BYTES_PER_SECOND = 2048;
+    /**
+     * The longest a request's headers may take from their first byte (slowloris): a header block at Jetty's 8 KiB limit
+     * sent at the bodies' minimum rate takes 4 s, a real client's a round trip or two.
+     */
+    static final long HEADER_MILLIS = 10_000;
     /** Connections held at once; past them the server stops accepting until some close. */
     static final int MAX_CONNECTIONS = 1000;
     private volatile Server jetty;
@@ -227,11 +232,13 @@ public final class PredictionServer implements AutoCloseable {
             server.setStopTimeout(STOP_TIMEOUT_MS);
             // Javalin attaches its context inside the graceful handler; the headers go on every answer, a
             // request body that arrives slower than MIN_BODY_BYTES_PER_SECOND is cut off (408), and a request
-            // still running after options.requestSeconds() has its connection closed
+            // still running after options.requestSeconds() has its connection closed; headers still arriving
+            // HEADER_MILLIS after their first byte get 408
             server.setHandler(new SecurityHeaders(new RequestTimeLimit(new MinimumDataRateHandler(graceful,
                     MIN_BODY_BYTES_PER_SECOND, 0), (long) (options.requestSeconds() * 1000)), this::draining));
             server.setErrorHandler(new JettyErrors());
             server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server));
+            server.addBean(new HeaderDeadline(server, HEADER_MILLIS, () -> metrics.error("slow_headers")));
         });
         config.staticFiles.add(files -> {
             files.hostedPath = "/";

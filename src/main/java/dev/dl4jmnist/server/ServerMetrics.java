@@ -68,9 +68,14 @@ final class ServerMetrics implements AutoCloseable {
                 .register(registry).record(Duration.ofNanos((long) (millis * 1e6)));
         String reason = ctx.attribute(Responses.ERROR_REASON);
         if (reason != null) {
-            Counter.builder("mnist.errors").description("Refused or failed requests by reason")
-                    .tag("reason", reason).register(registry).increment();
+            error(reason);
         }
+    }
+
+    /** Records one refused or failed request by its reason, also one refused before any route saw it. */
+    void error(String reason) {
+        Counter.builder("mnist.errors").description("Refused or failed requests by reason")
+                .tag("reason", reason).register(registry).increment();
     }
 
     /** Records the images one model version labelled, and the labels. */

@@ -36,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Traffic meant to break the server, each case bounded: malformed multipart, oversized headers and URLs,
- * HEAD, clients that trickle their bodies, and (in serve's own 512 MiB JVM) a burst of large uploads; and
- * what held before still holds (path traversal, TRACE, no Server header, no CORS grant, request smuggling).
+ * HEAD, clients that trickle their headers or their bodies, and (in serve's own 512 MiB JVM) a burst of large
+ * uploads; and what held before still holds (path traversal, TRACE, no Server header, no CORS grant, request
+ * smuggling).
  * Every answer is one JSON error with a 4xx or a 503, never a 500 or a stack trace, and normal requests
  * keep being answered.
  */
@@ -134,6 +135,108 @@ class HostileTrafficTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void headersThatTrickleGet408AtTheDeadlineWhileNormalRequestsAndIdleConnectionsAreAnswered() throws Exception {
+        int port = URI.create(server.url()).getPort();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try (Socket silent = new Socket("127.0.0.1", port); Socket keptAlive = new Socket("127.0.0.1", port)) {
+            // neither has begun a request: the idle timeout governs them, not the header deadline
+            assertThat(exchange(keptAlive, "GET /api/model HTTP/1.1\r\nHost: x\r\n\r\n")).startsWith("HTTP/1.1 200");
+            List<Future<Trickled>> slow = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                slow.add(pool.submit(() -> {
+                    try (Socket socket = new Socket("127.0.0.1", port)) {
+                        return trickleHeaders(socket);
+                    }
+                }));
+            }
+            slow.add(pool.submit(() -> {                  // the next request on a kept-alive connection, after 2 s idle
+                try (Socket socket = new Socket("127.0.0.1", port)) {
+                    assertThat(exchange(socket, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n")).startsWith("HTTP/1.1 200");
+                    Thread.sleep(2000);
+                    return trickleHeaders(socket);
+                }
+            }));
+            for (int i = 0; i < 5; i++) {
+                Thread.sleep(1000);
+                assertThat(post("image/png", drawnSeven).statusCode()).isEqualTo(200);
+            }
+            double deadline = PredictionServer.HEADER_MILLIS / 1000.0;
+            for (Future<Trickled> f : slow) {
+                Trickled t = f.get(60, TimeUnit.SECONDS);
+                // the deadline counts from the headers' first byte (never earlier), the sweep and the client's reads add a little
+                assertThat(t.seconds()).as("seconds from the first byte until the server answered or closed")
+                        .isBetween(deadline, deadline + 10);
+                if (!t.answer().isEmpty()) {                // else closed before the answer was read
+                    assertThat(t.answer()).startsWith("HTTP/1.1 408 ").contains("Content-Type: application/json")
+                            .contains("Connection: close").endsWith("{\"error\":\"request timeout\"}");
+                }
+            }
+            assertThat(exchange(keptAlive, "GET /api/model HTTP/1.1\r\nHost: x\r\n\r\n")).startsWith("HTTP/1.1 200");
+            assertThat(exchange(silent, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n")).startsWith("HTTP/1.1 200");
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(server.url()).resolve("/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).as("each refused once").containsPattern("(?m)^mnist_errors_total\\{reason=\"slow_headers\"} 9(\\.0)?$");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** How long a client that trickled its headers was held, and what it was answered (empty: nothing, closed). */
+    private record Trickled(double seconds, String answer) {
+    }
+
+    /**
+     * Sends a request line and a header a byte a second (never ending the headers); the seconds from the first byte
+     * until the server answers or closes, and its answer.
+     */
+    private static Trickled trickleHeaders(Socket socket) throws IOException {
+        socket.setSoTimeout(1000);
+        OutputStream out = socket.getOutputStream();
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        long start = System.nanoTime();
+        out.write("GET /api/model HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.ISO_8859_1));
+        for (int second = 0; second < 40; second++) {
+            try {
+                out.write('a');
+                out.flush();
+                int first = in.read();                  // the answer, or -1: the server closed the connection
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (first >= 0) {
+                    answer.write(first);
+                    socket.setSoTimeout(5000);
+                    answer.write(in.readAllBytes());
+                }
+                return new Trickled(seconds, answer.toString(StandardCharsets.ISO_8859_1));
+            } catch (java.net.SocketTimeoutException stillOpen) {
+                // nothing for a second: send the next byte
+            } catch (SocketException closed) {
+                return new Trickled((System.nanoTime() - start) / 1e9, answer.toString(StandardCharsets.ISO_8859_1));
+            }
+        }
+        return new Trickled(Double.POSITIVE_INFINITY, "");
+    }
+
+    /** Sends one request on a kept-alive connection and reads its answer, headers and Content-Length's body. */
+    private static String exchange(Socket socket, String request) throws IOException {
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed after " + head);
+            }
+            head.append((char) b);
+        }
+        Matcher length = Pattern.compile("(?i)\r\nContent-Length: (\\d+)\r\n").matcher(head);
+        int bytes = length.find() ? Integer.parseInt(length.group(1)) : 0;
+        return head + new String(in.readNBytes(bytes), StandardCharsets.ISO_8859_1);
     }
 
     @Test
