@@ -194,7 +194,7 @@ record InferRequest(String id, ObjectNode parameters, float[][] images, List<Str
             String name = output.path("name").asText(null);
             if (!OUTPUTS.contains(name)) {
                 throw bad("unknown output " + (name == null ? "(no name)" : "'" + name + "'") + ": the model gives "
-                        + String.join(" and ", OUTPUTS));
+                        + String.join(", ", OUTPUTS.subList(0, OUTPUTS.size() - 1)) + " and " + OUTPUTS.get(OUTPUTS.size() - 1));
             }
             names.add(name);
         }

@@ -8,6 +8,8 @@ import dev.dl4jmnist.training.EpochStats;
 import dev.dl4jmnist.model.MlpConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.dl4jmnist.data.MnistData;
+import dev.dl4jmnist.persistence.ModelStore;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +47,7 @@ class TrainTutorialEndToEndTest {
     void historyHasFiveKerasStyleEpochs() {
         List<EpochStats> h = result.history();
         assertEquals(5, h.size());
-        assertEquals(469, h.get(0).steps());                              // ceil(60000 / 128)
+        assertEquals(430, h.get(0).steps());                              // ceil(55000 / 128): 5,000 held out
         assertThat(h.get(0).loss()).isBetween(0.2, 0.3);                   // Keras: 0.2496 / 0.2478
         assertThat(h.get(0).accuracy()).isBetween(0.90, 0.94);             // Keras: 0.9248 / 0.9255
         assertThat(h.get(4).loss()).isLessThan(h.get(0).loss() / 3);
@@ -53,6 +55,16 @@ class TrainTutorialEndToEndTest {
         // validation runs on the test set, so the last epoch's val metrics are the test metrics
         assertEquals(result.test().accuracy(), h.get(4).valAccuracy());
         assertEquals(result.test().loss(), h.get(4).valLoss());
+    }
+
+    @Test
+    void theModelIsSavedWithItsCalibrationFittedOnTheHeldOutImages() {
+        assertThat(result.calibration()).isNotNull();
+        assertThat(result.calibration().calibration().fittedOn()).isEqualTo(MnistData.describeHeldOut(5_000));
+        assertThat(result.calibration().calibration().images()).isEqualTo(5_000);
+        assertThat(result.calibration().nllAfter()).isLessThanOrEqualTo(result.calibration().nllBefore());
+        assertThat(ModelStore.loadClassifier(result.modelPath()).calibration()).contains(result.calibration().calibration());
+        assertEquals(55_000, result.shapes().trainExamples());
     }
 
     @Test

@@ -120,7 +120,7 @@ class ServeOpenInferenceTest {
         assertThat(meta.get("platform").asText()).isEqualTo("deeplearning4j_zip");
         assertThat(meta.get("inputs").toString()).isEqualTo("[{\"name\":\"pixels\",\"datatype\":\"FP32\",\"shape\":[-1,784]}]");
         assertThat(meta.get("outputs").toString()).isEqualTo("[{\"name\":\"probabilities\",\"datatype\":\"FP32\",\"shape\":[-1,10]},"
-                + "{\"name\":\"label\",\"datatype\":\"INT64\",\"shape\":[-1]}]");
+                + "{\"name\":\"label\",\"datatype\":\"INT64\",\"shape\":[-1]},{\"name\":\"not_a_digit\",\"datatype\":\"BOOL\",\"shape\":[-1]}]");
         assertThat(ok(get("/v2/models/mnist/versions/1"))).isEqualTo(meta);
     }
 
@@ -222,7 +222,7 @@ class ServeOpenInferenceTest {
         assertThat(error(post("/v2/models/mnist/infer", good.replace("\"data\":[0.0,", "\"data\":[\"0\",")), 400))
                 .isEqualTo("input 'pixels' element 0 is \"0\", not a number: FP32 data are numbers");
         assertThat(error(post("/v2/models/mnist/infer", good.replace("\"inputs\"", "\"outputs\":[{\"name\":\"logits\"}],\"inputs\"")), 400))
-                .isEqualTo("unknown output 'logits': the model gives probabilities and label");
+                .isEqualTo("unknown output 'logits': the model gives probabilities, label and not_a_digit");
         assertThat(error(post("/v2/models/mnist/infer", good.replace("{\"inputs\"", "{\"id\":5,\"inputs\"")), 400))
                 .isEqualTo("\"id\" must be a string");
         assertThat(error(post("/v2/models/mnist/infer", ""), 400)).isEqualTo("the request body is empty: send an inference request (JSON)");
