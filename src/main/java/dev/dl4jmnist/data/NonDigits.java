@@ -35,7 +35,9 @@ import static dev.dl4jmnist.data.NonDigitCanvas.SIDE;
  * 2026-12-02: the same bits interpreted, with C1 only and with C2, and with fontconfig shown DejaVu's core
  * fonts alone instead of this machine's larger set.
  *
- * <p>Cost: 20,000 pictures in 4.0 s on one thread (2026-12-02, 2-core x86-64 VM, JDK 17).
+ * <p>Cost: 20,000 pictures took 5.0–5.6 s of the generating thread's CPU time, 10–11 s of the whole JVM's
+ * (JIT compilation and garbage collection included), measured on 2026-12-02 on a 2-core x86-64 VM with JDK 17,
+ * on one core; 16 s of wall time, other builds keeping the load average at 4–7.
  */
 public final class NonDigits {
     /** The kinds of non-digit picture, made in equal shares (round robin). */
