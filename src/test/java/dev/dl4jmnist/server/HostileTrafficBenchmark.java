@@ -67,7 +67,9 @@ public final class HostileTrafficBenchmark {
         report("header of 64 KB", one(() -> get("/api/model", Map.of("X-Big", "a".repeat(64 << 10)))), normal);
         report("URL of 64 KB", one(() -> get("/api/model?" + "a".repeat(64 << 10), Map.of())), normal);
         report("HEAD /api/model", one(() -> head("/api/model")), normal);
-        slowClients(300, Duration.ofSeconds(40), normal);
+        slowClients("bodies (10 MB declared)", 300, Duration.ofSeconds(40), "POST /api/predict HTTP/1.1\r\nHost: " + base.getHost()
+                + "\r\nContent-Type: image/png\r\nContent-Length: 10000000\r\n\r\n", normal);
+        slowClients("headers", 300, Duration.ofSeconds(40), "GET /api/model HTTP/1.1\r\nHost: " + base.getHost() + "\r\nX-Slow: ", normal);
     }
 
     /** What one request got. */
@@ -145,57 +147,71 @@ public final class HostileTrafficBenchmark {
     }
 
     /**
-     * {@code clients} sockets that declare a 10 MB body and send one byte a second for {@code duration},
-     * while a normal request is timed every second: how many the server cut off, and the normal latencies.
+     * {@code clients} sockets that send {@code opening} and then one byte a second for {@code duration}, while a
+     * normal request is timed every second: how many the server cut off (answered or closed), how long after their
+     * first byte, and the normal latencies.
      */
-    private static void slowClients(int clients, Duration duration, byte[] normal) throws Exception {
+    private static void slowClients(String what, int clients, Duration duration, String opening, byte[] normal) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
-        Map<Integer, Boolean> cutOff = new ConcurrentHashMap<>();
+        Map<Integer, Long> cutOffMillis = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         for (int i = 0; i < clients; i++) {
             int id = i;
             pool.submit(() -> {
+                long start = System.nanoTime();
                 try (Socket s = new Socket(base.getHost(), base.getPort())) {
                     s.setSoTimeout(1000);
                     OutputStream out = s.getOutputStream();
-                    out.write(("POST /api/predict HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: image/png\r\n"
-                            + "Content-Length: 10000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    start = System.nanoTime();
+                    out.write(opening.getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                     while (!stop.get()) {
-                        out.write(0);
+                        out.write('a');
                         out.flush();
                         try {
                             s.getInputStream().read();     // an answer, or the end of the stream: the server is done with it
-                            cutOff.put(id, true);
+                            cutOffMillis.put(id, (System.nanoTime() - start) / 1_000_000);
                             break;
                         } catch (java.net.SocketTimeoutException stillOpen) {
                             // nothing for a second: the next byte
                         }
                     }
                 } catch (IOException e) {
-                    cutOff.put(id, true);
+                    cutOffMillis.put(id, (System.nanoTime() - start) / 1_000_000);
                 }
                 return null;
             });
         }
         List<Long> latencies = new ArrayList<>();
-        int failed = 0;
+        Map<String, Integer> failed = new TreeMap<>();
         long end = System.nanoTime() + duration.toNanos();
         while (System.nanoTime() < end) {
+            long sent = System.nanoTime();
             Outcome o = safely(() -> post("/api/predict", "image/png", normal));
             if (o.status() == 200) {
                 latencies.add(o.millis());
             } else {
-                failed++;
+                failed.merge(o.key() + " after " + (System.nanoTime() - sent) / 1_000_000 + " ms", 1, Integer::sum);
             }
             Thread.sleep(1000);
         }
         stop.set(true);
         pool.shutdownNow();
-        latencies.sort(null);
-        System.out.printf(Locale.ROOT, "%d slow clients for %d s: %d cut off by the server; normal requests: %d answered"
-                        + " (median %s ms, slowest %s ms), %d failed%n", clients, duration.toSeconds(), cutOff.size(), latencies.size(),
-                latencies.isEmpty() ? "-" : latencies.get(latencies.size() / 2), latencies.isEmpty() ? "-" : latencies.get(latencies.size() - 1), failed);
+        List<Long> cutOff = new ArrayList<>(cutOffMillis.values());
+        System.out.printf(Locale.ROOT, "%d clients that trickle their %s for %d s: %d cut off by the server (%s after their"
+                        + " first byte); normal requests: %d answered (%s), failed: %s%n", clients, what, duration.toSeconds(),
+                cutOff.size(), medianAndSlowest(cutOff, true), latencies.size(), medianAndSlowest(latencies, false), failed);
+    }
+
+    /** The median and the largest of {@code millis}, in seconds ({@code seconds}) or in milliseconds. */
+    private static String medianAndSlowest(List<Long> millis, boolean seconds) {
+        if (millis.isEmpty()) {
+            return "median -, slowest -";
+        }
+        List<Long> sorted = millis.stream().sorted().toList();
+        String format = seconds ? "median %.1f s, slowest %.1f s" : "median %.0f ms, slowest %.0f ms";
+        double unit = seconds ? 1000 : 1;
+        return String.format(Locale.ROOT, format, sorted.get(sorted.size() / 2) / unit, sorted.get(sorted.size() - 1) / unit);
     }
 
     private static byte[] png(BufferedImage image) throws IOException {
