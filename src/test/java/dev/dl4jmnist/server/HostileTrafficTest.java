@@ -323,6 +323,7 @@ class HostileTrafficTest {
             assertThat(log).containsPattern("(?m)^WARN .* - POST /api/predict answered (400|503) \\((invalid_request|busy)\\)$");
         } finally {
             pool.shutdownNow();
+            process.descendants().forEach(ProcessHandle::destroyForcibly);    // the launcher's serve JVM
             process.destroyForcibly();
         }
     }
