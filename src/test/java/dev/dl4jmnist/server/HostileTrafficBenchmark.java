@@ -1,5 +1,7 @@
 package dev.dl4jmnist.server;
 
+import dev.dl4jmnist.prediction.imaging.HostilePictures;
+
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -11,14 +13,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -26,8 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 /**
  * Hostile traffic against a running {@code serve} on loopback, case by case: what status each case gets
@@ -49,7 +47,7 @@ public final class HostileTrafficBenchmark {
             throw new IllegalArgumentException("this benchmark sends traffic to loopback only, not " + base.getHost());
         }
         byte[] normal = DrawnDigits.stroke(80, 60, 200, 60, 130, 230);   // a drawn 7, as the page sends it
-        byte[] noise = noisePng(1750, 1750);                         // about 9 MB
+        byte[] noise = HostilePictures.noisePng(1750, 1750);                         // about 9 MB
         System.out.printf(Locale.ROOT, "server %s; a normal request is a %d-byte PNG; the burst's PNG is %.1f MB%n",
                 base, normal.length, noise.length / 1e6);
 
@@ -58,12 +56,12 @@ public final class HostileTrafficBenchmark {
             report("64 x 9 MB uploads, burst " + burst, concurrently(64, () -> post("/api/predict", "image/png", noise)), normal);
         }
         report("two 36 MP JPEGs at once", concurrently(2, () -> post("/api/predict", "image/jpeg", photo36mp())), normal);
-        report("PNG whose zTXt inflates to 1 GiB", one(() -> post("/api/predict", "image/png", zTxtBomb())), normal);
+        report("PNG whose zTXt inflates to 1 GiB", one(() -> post("/api/predict", "image/png", zTxtBombPng())), normal);
         report("40 MP RGBA PNG", one(() -> post("/api/predict", "image/png", rgba40mp())), normal);
         report("multipart without a boundary", one(() -> post("/api/predict", "multipart/form-data", "x".getBytes())), normal);
         report("truncated multipart", one(() -> post("/api/predict", "multipart/form-data; boundary=b",
                 "--b\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.png\"\r\n\r\nabc".getBytes())), normal);
-        report("multipart with 2000 parts", one(() -> post("/api/predict", "multipart/form-data; boundary=b", manyParts(2000))), normal);
+        report("multipart with 2000 parts", one(() -> post("/api/predict", "multipart/form-data; boundary=b", HostilePictures.manyParts(2000))), normal);
         report("header of 64 KB", one(() -> get("/api/model", Map.of("X-Big", "a".repeat(64 << 10)))), normal);
         report("URL of 64 KB", one(() -> get("/api/model?" + "a".repeat(64 << 10), Map.of())), normal);
         report("HEAD /api/model", one(() -> head("/api/model")), normal);
@@ -214,23 +212,6 @@ public final class HostileTrafficBenchmark {
         return String.format(Locale.ROOT, format, sorted.get(sorted.size() / 2) / unit, sorted.get(sorted.size() - 1) / unit);
     }
 
-    private static byte[] png(BufferedImage image) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
-    }
-
-    private static byte[] noisePng(int width, int height) throws IOException {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Random random = new Random(9);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                img.setRGB(x, y, random.nextInt(1 << 24));
-            }
-        }
-        return png(img);
-    }
-
     private static byte[] photo36mp() throws IOException {
         BufferedImage img = new BufferedImage(7360, 4912, BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = img.createGraphics();
@@ -247,44 +228,12 @@ public final class HostileTrafficBenchmark {
     }
 
     private static byte[] rgba40mp() throws IOException {
-        return png(new BufferedImage(8000, 5000, BufferedImage.TYPE_INT_ARGB));
+        return HostilePictures.png(new BufferedImage(8000, 5000, BufferedImage.TYPE_INT_ARGB));
     }
 
-    private static byte[] zTxtBomb() throws IOException {
-        byte[] small = png(new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB));
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        byte[] zeros = new byte[1 << 20];
-        byte[] buffer = new byte[1 << 16];
-        for (int i = 0; i < 1024; i++) {                       // 1 GiB of zeros
-            deflater.setInput(zeros);
-            while (!deflater.needsInput()) {
-                compressed.write(buffer, 0, deflater.deflate(buffer));
-            }
-        }
-        deflater.finish();
-        while (!deflater.finished()) {
-            compressed.write(buffer, 0, deflater.deflate(buffer));
-        }
-        byte[] keyword = "Comment\0\0".getBytes(StandardCharsets.US_ASCII);
-        byte[] data = ByteBuffer.allocate(keyword.length + compressed.size()).put(keyword).put(compressed.toByteArray()).array();
-        ByteBuffer chunk = ByteBuffer.allocate(12 + data.length).putInt(data.length).put("zTXt".getBytes(StandardCharsets.US_ASCII)).put(data);
-        CRC32 crc = new CRC32();
-        crc.update("zTXt".getBytes(StandardCharsets.US_ASCII));
-        crc.update(data);
-        chunk.putInt((int) crc.getValue());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(small, 0, 33);                                // signature and IHDR
-        out.write(chunk.array());
-        out.write(small, 33, small.length - 33);
-        return out.toByteArray();
-    }
-
-    private static byte[] manyParts(int parts) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < parts; i++) {
-            b.append("--b\r\nContent-Disposition: form-data; name=\"f").append(i).append("\"\r\n\r\nx\r\n");
-        }
-        return b.append("--b--\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+    /** A small PNG with a zTXt chunk, right after its header, whose text inflates to 1 GiB. */
+    private static byte[] zTxtBombPng() throws IOException {
+        return HostilePictures.withChunksAfterHeader(HostilePictures.png(new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB)),
+                HostilePictures.zTxtBomb(1L << 30));
     }
 }

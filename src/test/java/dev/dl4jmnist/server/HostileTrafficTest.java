@@ -2,13 +2,12 @@ package dev.dl4jmnist.server;
 
 import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.app.ServeModels;
+import dev.dl4jmnist.prediction.imaging.HostilePictures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -70,7 +68,7 @@ class HostileTrafficTest {
         for (String[] form : new String[][]{
                 {"multipart/form-data", "x"},
                 {"multipart/form-data; boundary=b", "--b\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.png\"\r\n\r\nabc"},
-                {"multipart/form-data; boundary=b", manyParts(2000)}}) {
+                {"multipart/form-data; boundary=b", new String(HostilePictures.manyParts(2000), StandardCharsets.US_ASCII)}}) {
             HttpResponse<String> r = post(form[0], form[1].getBytes(StandardCharsets.ISO_8859_1));
             assertThat(r.statusCode()).as(form[1].substring(0, Math.min(20, form[1].length()))).isEqualTo(400);
             assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
@@ -296,7 +294,7 @@ class HostileTrafficTest {
         ExecutorService pool = Executors.newFixedThreadPool(64);
         try {
             int port = port(output, process);
-            byte[] noise = noisePng(1750, 1750);                       // about 9 MB
+            byte[] noise = HostilePictures.noisePng(1750, 1750);                       // about 9 MB
             HttpRequest upload = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/predict"))
                     .header("Content-Type", "image/png").POST(HttpRequest.BodyPublishers.ofByteArray(noise)).build();
             for (int burst = 0; burst < 2; burst++) {
@@ -355,28 +353,5 @@ class HostileTrafficTest {
             socket.getOutputStream().flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
-    }
-
-    private static String manyParts(int parts) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < parts; i++) {
-            b.append("--b\r\nContent-Disposition: form-data; name=\"f").append(i).append("\"\r\n\r\nx\r\n");
-        }
-        return b.append("--b--\r\n").toString();
-    }
-
-    private static byte[] noisePng(int width, int height) throws IOException {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Random random = new Random(9);
-        int[] row = new int[width];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                row[x] = random.nextInt(1 << 24);
-            }
-            img.setRGB(0, y, width, 1, row, 0, width);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", out);
-        return out.toByteArray();
     }
 }
