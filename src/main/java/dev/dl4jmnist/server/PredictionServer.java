@@ -274,7 +274,14 @@ public final class PredictionServer implements AutoCloseable {
         post(config, "/v2/repository/models/{name}/unload", v2::unload);
         post(config, "/api/corrections", corrections::handle);
 
-        config.routes.exception(ApiException.class, (e, ctx) -> Responses.error(ctx, e.status(), e.getMessage()));
+        config.routes.exception(ApiException.class, (e, ctx) -> {
+            if (e.status() == 408 || e.status() == 413) {
+                // the rest of the body is left unread, so Jetty may drop the connection: the answer says so, and a
+                // client does not send its next request on a connection about to close
+                ctx.header("Connection", "close");
+            }
+            Responses.error(ctx, e.status(), e.getMessage());
+        });
         config.routes.exception(ModelUnavailableException.class, (e, ctx) -> {
             RequestBody.discard(ctx, options.maxBodyBytes());
             Responses.error(ctx, switch (e.reason()) {

@@ -135,6 +135,7 @@ class HostileTrafficTest {
                 assertThat(t.seconds()).as("seconds until the server cut the client off").isLessThan(20);
                 if (!t.answer().isEmpty()) {
                     assertThat(t.answer()).startsWith("HTTP/1.1 408 ").contains("Content-Type: application/json")
+                            .contains("\r\nConnection: close\r\n")
                             .endsWith("{\"error\":\"the request body arrived slower than 2048 bytes a second\"}");
                 }
             }
