@@ -13,34 +13,15 @@ cd "$(dirname "$0")/.."
 
 MODEL="${1:-}"
 REQUESTS="${2:-3000}"
-command -v hey >/dev/null || { echo "needs hey (apt-get install hey)" >&2; exit 1; }
+# shellcheck source=scripts/serve-lib.sh
+source scripts/serve-lib.sh
+serve_lib_prepare
 
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-mvn -B -q -o compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
-java scripts/DrawDigit.java "$work/seven.png"
-
-args=(serve --port 0)
+args=()
 [ -n "$MODEL" ] && args+=(--model "$MODEL")
-# shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -cp "target/classes:$(cat "$work/cp.txt")" dev.dl4jmnist.cli.Launcher "${args[@]}" \
-  >"$work/serve.out" 2>"$work/serve.err" &
-server_pid=$!
-for _ in $(seq 1 120); do
-  grep -q '^Serving' "$work/serve.out" 2>/dev/null && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.err" >&2; exit 1; }
-  sleep 0.5
-done
-url="$(sed -n 's/^Serving \(http[^ ]*\) with .*/\1/p' "$work/serve.out")"
-[ -n "$url" ] || { echo "the server did not start" >&2; cat "$work/serve.err" >&2; exit 1; }
+serve_java_opts="${JAVA_OPTS:-}"
+serve_lib_start 60 ${args[@]+"${args[@]}"}
 echo "$(head -1 "$work/serve.out")"
-serving_pid="$(pgrep -P "$server_pid" java || echo "$server_pid")"     # the launcher's child JVM, if it started one
 echo "server JVM options: $(tr '\0' '\n' <"/proc/$serving_pid/cmdline" | grep -E '^-X' | tr '\n' ' ')"
 echo "picture: 280x280 PNG, $(stat -c %s "$work/seven.png") bytes; $REQUESTS requests per level; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -59,14 +40,9 @@ for clients in 1 8 32 128; do
   cpu0="$(server_cpu_ms)"
   report="$(run "$clients" "$n")"
   cpu1="$(server_cpu_ms)"
-  ok="$(echo "$report" | sed -n 's/.*\[200\][[:space:]]*\([0-9]*\) responses.*/\1/p')"
-  total="$(echo "$report" | awk '/\[[0-9]+\][[:space:]]+[0-9]+ responses/ {gsub(/[^0-9 ]/," "); split($0,a," "); s+=a[2]} END {print s+0}')"
-  failed="$(echo "$report" | awk '/Error distribution/ {e=1; next} e && /\[[0-9]+\]/ {gsub(/[\[\]]/,""); s+=$1} END {print s+0}')"
-  rps="$(echo "$report" | awk '/Requests\/sec/ {printf "%.0f", $2}')"
-  p50="$(echo "$report" | awk '/ 50% in/ {printf "%.1f", $3*1000}')"
-  p99="$(echo "$report" | awk '/ 99% in/ {printf "%.1f", $3*1000}')"
-  errors=$(( total - ${ok:-0} + failed ))
-  cpu="$(awk -v ms=$(( cpu1 - cpu0 )) -v n="$(( total + failed ))" 'BEGIN {printf "%.2f", (n > 0) ? ms / n : 0}')"
-  printf '| %d | %d | %s | %s | %s | %d | %s |\n' "$clients" "$(( total + failed ))" "$rps" "$p50" "$p99" "$errors" "$cpu"
+  hey_read "$report"
+  errors=$(( hey_total - ${hey_ok:-0} + hey_failed ))
+  cpu="$(awk -v ms=$(( cpu1 - cpu0 )) -v n="$(( hey_total + hey_failed ))" 'BEGIN {printf "%.2f", (n > 0) ? ms / n : 0}')"
+  printf '| %d | %d | %s | %s | %s | %d | %s |\n' "$clients" "$(( hey_total + hey_failed ))" "$hey_rps" "$hey_p50" "$hey_p99" "$errors" "$cpu"
 done
 echo "server peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$serving_pid/status")"

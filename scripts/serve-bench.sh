@@ -11,32 +11,14 @@ cd "$(dirname "$0")/.."
 
 REQUESTS="${1:-2000}"
 : "${MNIST_DIR:?set MNIST_DIR to the MNIST files (the inference bodies are MNIST test images)}"
-command -v hey >/dev/null || { echo "needs hey (apt-get install hey)" >&2; exit 1; }
-
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-mvn -B -q -o compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
-java scripts/DrawDigit.java "$work/seven.png"
+# shellcheck source=scripts/serve-lib.sh
+source scripts/serve-lib.sh
+serve_lib_prepare
 python3 scripts/infer-bodies.py "$MNIST_DIR" "$work"
 mkdir -p "$work/store/mnist/1"
 cp models/keras/keras-3.11.3-torch/trained_model.h5 "$work/store/mnist/1/"
 
-java -cp "target/classes:$(cat "$work/cp.txt")" dev.dl4jmnist.cli.Launcher serve --port 0 --model-store "$work/store" \
-  >"$work/serve.out" 2>"$work/serve.err" &
-server_pid=$!
-for _ in $(seq 1 180); do
-  grep -q '^Serving' "$work/serve.out" 2>/dev/null && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.err" >&2; exit 1; }
-  sleep 0.5
-done
-url="$(sed -n 's/^Serving \(http[^ ]*\) with .*/\1/p' "$work/serve.out")"
-[ -n "$url" ] || { echo "the server did not start" >&2; cat "$work/serve.err" >&2; exit 1; }
+serve_lib_start 90 --model-store "$work/store"
 head -1 "$work/serve.out"
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); $REQUESTS requests per level (a third at 1 client, a tenth for batches of 64)"
 
@@ -48,15 +30,9 @@ infer 8 4000 1 >/dev/null
 infer 8 200 64 >/dev/null
 
 row() {  # name clients images-per-request report
-  local ok total failed rps p50 p99
-  ok="$(echo "$4" | sed -n 's/.*\[200\][[:space:]]*\([0-9]*\) responses.*/\1/p')"
-  total="$(echo "$4" | awk '/\[[0-9]+\][[:space:]]+[0-9]+ responses/ {gsub(/[^0-9 ]/," "); split($0,a," "); s+=a[2]} END {print s+0}')"
-  failed="$(echo "$4" | awk '/Error distribution/ {e=1; next} e && /\[[0-9]+\]/ {gsub(/[\[\]]/,""); s+=$1} END {print s+0}')"
-  rps="$(echo "$4" | awk '/Requests\/sec/ {printf "%.0f", $2}')"
-  p50="$(echo "$4" | awk '/ 50% in/ {printf "%.1f", $3*1000}')"
-  p99="$(echo "$4" | awk '/ 99% in/ {printf "%.1f", $3*1000}')"
-  printf '| %s | %d | %d | %s | %s | %s | %s | %d |\n' "$1" "$2" "$(( total + failed ))" "$rps" \
-    "$(awk -v r="$rps" -v b="$3" 'BEGIN {printf "%.0f", r * b}')" "$p50" "$p99" "$(( total - ${ok:-0} + failed ))"
+  hey_read "$4"
+  printf '| %s | %d | %d | %s | %s | %s | %s | %d |\n' "$1" "$2" "$(( hey_total + hey_failed ))" "$hey_rps" \
+    "$(awk -v r="$hey_rps" -v b="$3" 'BEGIN {printf "%.0f", r * b}')" "$hey_p50" "$hey_p99" "$(( hey_total - ${hey_ok:-0} + hey_failed ))"
 }
 
 printf '| request | clients | requests | requests/s | images/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|---:|---:|\n'
@@ -76,8 +52,6 @@ cp models/keras/keras-2.3.1-theano/trained_model.h5 "$work/store/mnist/2/"
 load="$(curl -s -w ' %{http_code} %{time_total}s' -X POST "${url}v2/repository/models/mnist/load")"
 wait "$hey_pid" || true
 after="$(curl -s -H 'Content-Type: application/json' --data-binary @"$work/infer-1.json" "${url}v2/models/mnist/infer" | sed -n 's/.*"model_version":"\([0-9]*\)".*/\1/p')"
-total="$(awk '/\[[0-9]+\][[:space:]]+[0-9]+ responses/ {gsub(/[^0-9 ]/," "); split($0,a," "); s+=a[2]} END {print s+0}' "$work/swap.txt")"
-ok="$(sed -n 's/.*\[200\][[:space:]]*\([0-9]*\) responses.*/\1/p' "$work/swap.txt")"
-failed="$(awk '/Error distribution/ {e=1; next} e && /\[[0-9]+\]/ {gsub(/[\[\]]/,""); s+=$1} END {print s+0}' "$work/swap.txt")"
-echo "hot swap under 32 clients for 10 s: load answered$load; $(( total + failed )) requests, $(( total - ${ok:-0} + failed )) failed; version served after: $after"
-echo "server peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$(pgrep -P "$server_pid" java || echo "$server_pid")/status")"
+hey_read "$(cat "$work/swap.txt")"
+echo "hot swap under 32 clients for 10 s: load answered$load; $(( hey_total + hey_failed )) requests, $(( hey_total - ${hey_ok:-0} + hey_failed )) failed; version served after: $after"
+echo "server peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$serving_pid/status")"

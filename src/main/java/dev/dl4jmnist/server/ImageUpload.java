@@ -41,7 +41,7 @@ final class ImageUpload {
         try (InputStream in = ctx.bodyInputStream()) {
             return new Picture(RequestBody.readCapped(in, maxBytes, EMPTY), null);
         } catch (IOException e) {
-            throw new ApiException(400, "cannot read the request body: " + e.getMessage());
+            throw RequestBody.unreadable("the request body", e);
         }
     }
 
@@ -53,6 +53,10 @@ final class ImageUpload {
             ctx.header("Connection", "close");   // the rest of a malformed body is not read
             if (tooLarge(e)) {
                 throw RequestBody.tooLarge(maxBytes);
+            }
+            String slow = RequestBody.slowness(e);
+            if (slow != null) {
+                throw new ApiException(408, slow);
             }
             throw new ApiException(400, "the multipart form is malformed (" + badMessage(e) + ")");
         }
@@ -66,7 +70,7 @@ final class ImageUpload {
             String name = file.filename() == null || file.filename().isBlank() ? null : file.filename();
             return new Picture(RequestBody.readCapped(in, maxBytes, EMPTY), name);
         } catch (IOException e) {
-            throw new ApiException(400, "cannot read the multipart field 'image': " + e.getMessage());
+            throw RequestBody.unreadable("the multipart field 'image'", e);
         }
     }
 

@@ -20,7 +20,6 @@ import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -234,8 +233,8 @@ public final class PredictionServer implements AutoCloseable {
             // request body that arrives slower than MIN_BODY_BYTES_PER_SECOND is cut off (408), and a request
             // still running after options.requestSeconds() has its connection closed; headers still arriving
             // HEADER_MILLIS after their first byte get 408
-            server.setHandler(new SecurityHeaders(new RequestTimeLimit(new MinimumDataRateHandler(graceful,
-                    MIN_BODY_BYTES_PER_SECOND, 0), (long) (options.requestSeconds() * 1000)), this::draining));
+            server.setHandler(new SecurityHeaders(new RequestTimeLimit(new MinimumBodyRate(graceful,
+                    MIN_BODY_BYTES_PER_SECOND), (long) (options.requestSeconds() * 1000)), this::draining));
             server.setErrorHandler(new JettyErrors());
             server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server));
             server.addBean(new HeaderDeadline(server, HEADER_MILLIS, () -> metrics.error("slow_headers")));
@@ -275,7 +274,14 @@ public final class PredictionServer implements AutoCloseable {
         post(config, "/v2/repository/models/{name}/unload", v2::unload);
         post(config, "/api/corrections", corrections::handle);
 
-        config.routes.exception(ApiException.class, (e, ctx) -> Responses.error(ctx, e.status(), e.getMessage()));
+        config.routes.exception(ApiException.class, (e, ctx) -> {
+            if (e.status() == 408 || e.status() == 413) {
+                // the rest of the body is left unread, so Jetty may drop the connection: the answer says so, and a
+                // client does not send its next request on a connection about to close
+                ctx.header("Connection", "close");
+            }
+            Responses.error(ctx, e.status(), e.getMessage());
+        });
         config.routes.exception(ModelUnavailableException.class, (e, ctx) -> {
             RequestBody.discard(ctx, options.maxBodyBytes());
             Responses.error(ctx, switch (e.reason()) {

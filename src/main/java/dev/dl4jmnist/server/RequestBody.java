@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads request bodies within the size limit, for every endpoint that takes one: a declared Content-Length over
@@ -26,7 +27,7 @@ final class RequestBody {
         try (InputStream in = ctx.bodyInputStream()) {
             return readCapped(in, maxBytes, emptyMessage);
         } catch (IOException e) {
-            throw new ApiException(400, "cannot read the request body: " + e.getMessage());
+            throw unreadable("the request body", e);
         }
     }
 
@@ -40,8 +41,30 @@ final class RequestBody {
             }
             return bytes;
         } catch (IOException e) {
-            throw new ApiException(400, "cannot read the request body: " + e.getMessage());
+            throw unreadable("the request body", e);
         }
+    }
+
+    /** The answer to a body that could not be read: 408 when the client was too slow ({@link #slowness}), else 400. */
+    static ApiException unreadable(String what, Exception e) {
+        String slow = slowness(e);
+        return slow != null ? new ApiException(408, slow) : new ApiException(400, "cannot read " + what + ": " + e.getMessage());
+    }
+
+    /**
+     * Why a read failed for the client's slowness, in its words: the body arrived under the minimum rate
+     * ({@link MinimumBodyRate}) or stopped arriving (the idle timeout); null when it failed for another reason.
+     */
+    static String slowness(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MinimumBodyRate.TooSlow) {
+                return t.getMessage();
+            }
+            if (t instanceof TimeoutException) {
+                return "the request body stopped arriving";
+            }
+        }
+        return null;
     }
 
     /** Reads at most {@code maxBytes}; a body that goes on past them is refused without reading the rest. */

@@ -40,6 +40,7 @@ final class Responses {
             case 401, 403 -> "forbidden";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
+            case 408 -> "slow_body";
             case 409 -> "conflict";
             case 413 -> "body_too_large";
             case 415 -> "unsupported_media_type";

@@ -2,6 +2,7 @@ package dev.dl4jmnist.prediction;
 
 import dev.dl4jmnist.FullTier;
 import dev.dl4jmnist.prediction.imaging.DigitPipeline;
+import dev.dl4jmnist.prediction.imaging.HostilePictures;
 import dev.dl4jmnist.prediction.imaging.ImageFiles;
 import dev.dl4jmnist.prediction.imaging.RealisticDigits;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,13 +23,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -193,25 +192,14 @@ class PredictCommandTest {
         h.writeInt(width);
         h.writeInt(height);
         h.write(new byte[]{8, 0, 0, 0, 0});
-        chunk(out, "IHDR", ihdr.toByteArray());
+        out.write(HostilePictures.chunk("IHDR", ihdr.toByteArray()));
         Deflater deflater = new Deflater();
         deflater.setInput(new byte[width + 1]);
         deflater.finish();
         byte[] buffer = new byte[width + 64];
         int n = deflater.deflate(buffer);
-        chunk(out, "IDAT", java.util.Arrays.copyOf(buffer, n));
-        chunk(out, "IEND", new byte[0]);
+        out.write(HostilePictures.chunk("IDAT", java.util.Arrays.copyOf(buffer, n)));
+        out.write(HostilePictures.chunk("IEND", new byte[0]));
         return bytes.toByteArray();
-    }
-
-    private static void chunk(DataOutputStream out, String type, byte[] data) throws IOException {
-        out.writeInt(data.length);
-        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
-        out.write(t);
-        out.write(data);
-        CRC32 crc = new CRC32();
-        crc.update(t);
-        crc.update(data);
-        out.writeInt((int) crc.getValue());
     }
 }

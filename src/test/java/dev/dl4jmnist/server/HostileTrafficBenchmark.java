@@ -1,5 +1,7 @@
 package dev.dl4jmnist.server;
 
+import dev.dl4jmnist.prediction.imaging.HostilePictures;
+
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -11,14 +13,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -26,8 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 /**
  * Hostile traffic against a running {@code serve} on loopback, case by case: what status each case gets
@@ -49,7 +47,7 @@ public final class HostileTrafficBenchmark {
             throw new IllegalArgumentException("this benchmark sends traffic to loopback only, not " + base.getHost());
         }
         byte[] normal = DrawnDigits.stroke(80, 60, 200, 60, 130, 230);   // a drawn 7, as the page sends it
-        byte[] noise = noisePng(1750, 1750);                         // about 9 MB
+        byte[] noise = HostilePictures.noisePng(1750, 1750);                         // about 9 MB
         System.out.printf(Locale.ROOT, "server %s; a normal request is a %d-byte PNG; the burst's PNG is %.1f MB%n",
                 base, normal.length, noise.length / 1e6);
 
@@ -58,16 +56,18 @@ public final class HostileTrafficBenchmark {
             report("64 x 9 MB uploads, burst " + burst, concurrently(64, () -> post("/api/predict", "image/png", noise)), normal);
         }
         report("two 36 MP JPEGs at once", concurrently(2, () -> post("/api/predict", "image/jpeg", photo36mp())), normal);
-        report("PNG whose zTXt inflates to 1 GiB", one(() -> post("/api/predict", "image/png", zTxtBomb())), normal);
+        report("PNG whose zTXt inflates to 1 GiB", one(() -> post("/api/predict", "image/png", zTxtBombPng())), normal);
         report("40 MP RGBA PNG", one(() -> post("/api/predict", "image/png", rgba40mp())), normal);
         report("multipart without a boundary", one(() -> post("/api/predict", "multipart/form-data", "x".getBytes())), normal);
         report("truncated multipart", one(() -> post("/api/predict", "multipart/form-data; boundary=b",
                 "--b\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.png\"\r\n\r\nabc".getBytes())), normal);
-        report("multipart with 2000 parts", one(() -> post("/api/predict", "multipart/form-data; boundary=b", manyParts(2000))), normal);
+        report("multipart with 2000 parts", one(() -> post("/api/predict", "multipart/form-data; boundary=b", HostilePictures.manyParts(2000))), normal);
         report("header of 64 KB", one(() -> get("/api/model", Map.of("X-Big", "a".repeat(64 << 10)))), normal);
         report("URL of 64 KB", one(() -> get("/api/model?" + "a".repeat(64 << 10), Map.of())), normal);
         report("HEAD /api/model", one(() -> head("/api/model")), normal);
-        slowClients(300, Duration.ofSeconds(40), normal);
+        slowClients("bodies (10 MB declared)", 300, Duration.ofSeconds(40), "POST /api/predict HTTP/1.1\r\nHost: " + base.getHost()
+                + "\r\nContent-Type: image/png\r\nContent-Length: 10000000\r\n\r\n", normal);
+        slowClients("headers", 300, Duration.ofSeconds(40), "GET /api/model HTTP/1.1\r\nHost: " + base.getHost() + "\r\nX-Slow: ", normal);
     }
 
     /** What one request got. */
@@ -145,74 +145,71 @@ public final class HostileTrafficBenchmark {
     }
 
     /**
-     * {@code clients} sockets that declare a 10 MB body and send one byte a second for {@code duration},
-     * while a normal request is timed every second: how many the server cut off, and the normal latencies.
+     * {@code clients} sockets that send {@code opening} and then one byte a second for {@code duration}, while a
+     * normal request is timed every second: how many the server cut off (answered or closed), how long after their
+     * first byte, and the normal latencies.
      */
-    private static void slowClients(int clients, Duration duration, byte[] normal) throws Exception {
+    private static void slowClients(String what, int clients, Duration duration, String opening, byte[] normal) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
-        Map<Integer, Boolean> cutOff = new ConcurrentHashMap<>();
+        Map<Integer, Long> cutOffMillis = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         for (int i = 0; i < clients; i++) {
             int id = i;
             pool.submit(() -> {
+                long start = System.nanoTime();
                 try (Socket s = new Socket(base.getHost(), base.getPort())) {
                     s.setSoTimeout(1000);
                     OutputStream out = s.getOutputStream();
-                    out.write(("POST /api/predict HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: image/png\r\n"
-                            + "Content-Length: 10000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    start = System.nanoTime();
+                    out.write(opening.getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                     while (!stop.get()) {
-                        out.write(0);
+                        out.write('a');
                         out.flush();
                         try {
                             s.getInputStream().read();     // an answer, or the end of the stream: the server is done with it
-                            cutOff.put(id, true);
+                            cutOffMillis.put(id, (System.nanoTime() - start) / 1_000_000);
                             break;
                         } catch (java.net.SocketTimeoutException stillOpen) {
                             // nothing for a second: the next byte
                         }
                     }
                 } catch (IOException e) {
-                    cutOff.put(id, true);
+                    cutOffMillis.put(id, (System.nanoTime() - start) / 1_000_000);
                 }
                 return null;
             });
         }
         List<Long> latencies = new ArrayList<>();
-        int failed = 0;
+        Map<String, Integer> failed = new TreeMap<>();
         long end = System.nanoTime() + duration.toNanos();
         while (System.nanoTime() < end) {
+            long sent = System.nanoTime();
             Outcome o = safely(() -> post("/api/predict", "image/png", normal));
             if (o.status() == 200) {
                 latencies.add(o.millis());
             } else {
-                failed++;
+                failed.merge(o.key() + " after " + (System.nanoTime() - sent) / 1_000_000 + " ms", 1, Integer::sum);
             }
             Thread.sleep(1000);
         }
         stop.set(true);
         pool.shutdownNow();
-        latencies.sort(null);
-        System.out.printf(Locale.ROOT, "%d slow clients for %d s: %d cut off by the server; normal requests: %d answered"
-                        + " (median %s ms, slowest %s ms), %d failed%n", clients, duration.toSeconds(), cutOff.size(), latencies.size(),
-                latencies.isEmpty() ? "-" : latencies.get(latencies.size() / 2), latencies.isEmpty() ? "-" : latencies.get(latencies.size() - 1), failed);
+        List<Long> cutOff = new ArrayList<>(cutOffMillis.values());
+        System.out.printf(Locale.ROOT, "%d clients that trickle their %s for %d s: %d cut off by the server (%s after their"
+                        + " first byte); normal requests: %d answered (%s), failed: %s%n", clients, what, duration.toSeconds(),
+                cutOff.size(), medianAndSlowest(cutOff, true), latencies.size(), medianAndSlowest(latencies, false), failed);
     }
 
-    private static byte[] png(BufferedImage image) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
-    }
-
-    private static byte[] noisePng(int width, int height) throws IOException {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Random random = new Random(9);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                img.setRGB(x, y, random.nextInt(1 << 24));
-            }
+    /** The median and the largest of {@code millis}, in seconds ({@code seconds}) or in milliseconds. */
+    private static String medianAndSlowest(List<Long> millis, boolean seconds) {
+        if (millis.isEmpty()) {
+            return "median -, slowest -";
         }
-        return png(img);
+        List<Long> sorted = millis.stream().sorted().toList();
+        String format = seconds ? "median %.1f s, slowest %.1f s" : "median %.0f ms, slowest %.0f ms";
+        double unit = seconds ? 1000 : 1;
+        return String.format(Locale.ROOT, format, sorted.get(sorted.size() / 2) / unit, sorted.get(sorted.size() - 1) / unit);
     }
 
     private static byte[] photo36mp() throws IOException {
@@ -231,44 +228,12 @@ public final class HostileTrafficBenchmark {
     }
 
     private static byte[] rgba40mp() throws IOException {
-        return png(new BufferedImage(8000, 5000, BufferedImage.TYPE_INT_ARGB));
+        return HostilePictures.png(new BufferedImage(8000, 5000, BufferedImage.TYPE_INT_ARGB));
     }
 
-    private static byte[] zTxtBomb() throws IOException {
-        byte[] small = png(new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB));
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        byte[] zeros = new byte[1 << 20];
-        byte[] buffer = new byte[1 << 16];
-        for (int i = 0; i < 1024; i++) {                       // 1 GiB of zeros
-            deflater.setInput(zeros);
-            while (!deflater.needsInput()) {
-                compressed.write(buffer, 0, deflater.deflate(buffer));
-            }
-        }
-        deflater.finish();
-        while (!deflater.finished()) {
-            compressed.write(buffer, 0, deflater.deflate(buffer));
-        }
-        byte[] keyword = "Comment\0\0".getBytes(StandardCharsets.US_ASCII);
-        byte[] data = ByteBuffer.allocate(keyword.length + compressed.size()).put(keyword).put(compressed.toByteArray()).array();
-        ByteBuffer chunk = ByteBuffer.allocate(12 + data.length).putInt(data.length).put("zTXt".getBytes(StandardCharsets.US_ASCII)).put(data);
-        CRC32 crc = new CRC32();
-        crc.update("zTXt".getBytes(StandardCharsets.US_ASCII));
-        crc.update(data);
-        chunk.putInt((int) crc.getValue());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(small, 0, 33);                                // signature and IHDR
-        out.write(chunk.array());
-        out.write(small, 33, small.length - 33);
-        return out.toByteArray();
-    }
-
-    private static byte[] manyParts(int parts) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < parts; i++) {
-            b.append("--b\r\nContent-Disposition: form-data; name=\"f").append(i).append("\"\r\n\r\nx\r\n");
-        }
-        return b.append("--b--\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+    /** A small PNG with a zTXt chunk, right after its header, whose text inflates to 1 GiB. */
+    private static byte[] zTxtBombPng() throws IOException {
+        return HostilePictures.withChunksAfterHeader(HostilePictures.png(new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB)),
+                HostilePictures.zTxtBomb(1L << 30));
     }
 }

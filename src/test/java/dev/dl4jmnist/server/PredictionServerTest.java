@@ -303,8 +303,10 @@ class PredictionServerTest {
     void aStreamedBodyOverTheLimitGets413() throws IOException {
         int size = (int) MAX_BODY + 5000;
         String response = raw("POST /api/predict HTTP/1.1\r\nHost: x\r\nContent-Type: image/png\r\nTransfer-Encoding: chunked\r\n\r\n"
-                + Integer.toHexString(size) + "\r\n" + "x".repeat(size) + "\r\n");
+                + Integer.toHexString(size) + "\r\n" + "x".repeat(size) + "\r\n0\r\n\r\n");
         assertThat(response).startsWith("HTTP/1.1 413 ");
+        // the whole body was sent, so Jetty could keep the connection: the answer closes it all the same
+        assertThat(response).contains("\r\nConnection: close\r\n");
         assertThat(response).endsWith("{\"error\":\"the body is larger than the limit of " + MAX_BODY + " bytes\"}");
     }
 

@@ -9,7 +9,6 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -75,7 +74,7 @@ class ExifOrientationTest {
         g.fillRect(0, 0, 10, 10);
         g.dispose();
         Path jpeg = dir.resolve("photo.jpg");
-        Files.write(jpeg, withExifOrientation(jpegBytes(stored), 6));
+        Files.write(jpeg, HostilePictures.jpegWithExifOrientation(jpegBytes(stored), 6));
 
         assertEquals(6, ExifOrientation.of(jpeg));
         BufferedImage read = ImageFiles.read(jpeg, ImageFiles.DEFAULT_MAX_PIXELS);
@@ -100,22 +99,5 @@ class ExifOrientationTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "jpg", out);
         return out.toByteArray();
-    }
-
-    /** Inserts an EXIF APP1 segment (big-endian TIFF, one IFD0 entry: Orientation) after the JFIF APP0 segment. */
-    private static byte[] withExifOrientation(byte[] jpeg, int orientation) {
-        ByteBuffer tiff = ByteBuffer.allocate(26);
-        tiff.put(new byte[]{'M', 'M', 0, 42}).putInt(8);                  // header, IFD0 at offset 8
-        tiff.putShort((short) 1);                                         // one entry
-        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1);      // Orientation, SHORT, count 1
-        tiff.putShort((short) orientation).putShort((short) 0);          // value, padding
-        tiff.putInt(0);                                                   // no next IFD
-        byte[] exif = ByteBuffer.allocate(6 + 26).put(new byte[]{'E', 'x', 'i', 'f', 0, 0}).put(tiff.array()).array();
-        int app0End = 4 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF));   // SOI (2) + marker (2) + APP0 length
-        ByteBuffer out = ByteBuffer.allocate(jpeg.length + 4 + exif.length);
-        out.put(jpeg, 0, app0End);
-        out.put((byte) 0xFF).put((byte) 0xE1).putShort((short) (exif.length + 2)).put(exif);
-        out.put(jpeg, app0End, jpeg.length - app0End);
-        return out.array();
     }
 }

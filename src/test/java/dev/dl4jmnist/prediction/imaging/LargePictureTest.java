@@ -2,17 +2,11 @@ package dev.dl4jmnist.prediction.imaging;
 
 import org.junit.jupiter.api.Test;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +27,7 @@ class LargePictureTest {
     @Test
     void aLargePictureIsDecodedReducedAndReadAsTheSameDigit() throws IOException {
         BufferedImage big = sevenOnPaper(6000, 4000);
-        byte[] png = png(big);
+        byte[] png = HostilePictures.png(big);
         try (ImageFiles.Decoded decoded = ImageFiles.decode(png, ImageFiles.DEFAULT_MAX_PIXELS, DecodeBudget.process())) {
             assertThat(decoded.image().getWidth()).isEqualTo(3000);
             assertThat(decoded.image().getHeight()).isEqualTo(2000);
@@ -49,7 +43,8 @@ class LargePictureTest {
 
     @Test
     void aTextChunkThatInflatesToHundredsOfMegabytesIsNeverInflated() throws IOException {
-        byte[] picture = withChunks(png(sevenOnPaper(60, 40)), zTxtBomb(256 << 20), exif(6));
+        byte[] picture = HostilePictures.withChunks(HostilePictures.png(sevenOnPaper(60, 40)),
+                HostilePictures.zTxtBomb(256 << 20), HostilePictures.exifChunk(6));
         long before = allocated();
         int orientation = ExifOrientation.of(picture);
         long allocated = allocated() - before;
@@ -73,61 +68,5 @@ class LargePictureTest {
         g.drawLine(width * 3 / 5, height / 5, width * 9 / 20, height * 4 / 5);
         g.dispose();
         return img;
-    }
-
-    static byte[] png(BufferedImage image) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
-    }
-
-    /** {@code png} with {@code chunks} (each a whole chunk: length, type, data, CRC) put before its IEND. */
-    static byte[] withChunks(byte[] png, byte[]... chunks) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int iend = png.length - 12;
-        out.write(png, 0, iend);
-        for (byte[] chunk : chunks) {
-            out.write(chunk, 0, chunk.length);
-        }
-        out.write(png, iend, 12);
-        return out.toByteArray();
-    }
-
-    static byte[] chunk(String type, byte[] data) {
-        ByteBuffer b = ByteBuffer.allocate(12 + data.length);
-        b.putInt(data.length);
-        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
-        b.put(name).put(data);
-        CRC32 crc = new CRC32();
-        crc.update(name);
-        crc.update(data);
-        b.putInt((int) crc.getValue());
-        return b.array();
-    }
-
-    /** A zTXt chunk whose text is {@code inflated} bytes of zeros (compressed about a thousand times). */
-    static byte[] zTxtBomb(int inflated) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-        deflater.setInput(new byte[inflated]);
-        deflater.finish();
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        byte[] buffer = new byte[1 << 16];
-        while (!deflater.finished()) {
-            compressed.write(buffer, 0, deflater.deflate(buffer));
-        }
-        byte[] keyword = "Comment".getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer data = ByteBuffer.allocate(keyword.length + 2 + compressed.size());
-        data.put(keyword).put((byte) 0).put((byte) 0).put(compressed.toByteArray());
-        return chunk("zTXt", data.array());
-    }
-
-    /** An eXIf chunk: a big-endian TIFF header and one IFD holding only the orientation tag. */
-    static byte[] exif(int orientation) {
-        ByteBuffer b = ByteBuffer.allocate(8 + 2 + 12 + 4);
-        b.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
-        b.putShort((short) 1);
-        b.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
-        b.putInt(0);
-        return chunk("eXIf", b.array());
     }
 }

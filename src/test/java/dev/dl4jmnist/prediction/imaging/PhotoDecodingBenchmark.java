@@ -4,7 +4,6 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +28,7 @@ public final class PhotoDecodingBenchmark {
         BufferedImage photo = LargePictureTest.sevenOnPaper(7360, 4912);
         grain(photo);                              // a camera's noise: without it the JPEG is a few hundred KB
         byte[] upright = jpeg(photo);
-        byte[] rotated = withExifOrientation(upright, 6);
+        byte[] rotated = HostilePictures.jpegWithExifOrientation(upright, 6);
         photo = null;
         System.out.printf(Locale.ROOT, "36 MP JPEG, %.1f MB; heap limit %d MiB%n", upright.length / 1e6,
                 Runtime.getRuntime().maxMemory() >> 20);
@@ -101,19 +100,5 @@ public final class PhotoDecodingBenchmark {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "jpg", out);
         return out.toByteArray();
-    }
-
-    /** {@code jpeg} with an APP1 EXIF segment holding only the orientation tag, right after its SOI marker. */
-    static byte[] withExifOrientation(byte[] jpeg, int orientation) {
-        ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 12 + 4);
-        tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8).putShort((short) 1);
-        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0).putInt(0);
-        byte[] header = "Exif\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        ByteBuffer out = ByteBuffer.allocate(jpeg.length + 4 + header.length + tiff.capacity());
-        out.put(jpeg, 0, 2);
-        out.put((byte) 0xFF).put((byte) 0xE1).putShort((short) (2 + header.length + tiff.capacity()));
-        out.put(header).put(tiff.array());
-        out.put(jpeg, 2, jpeg.length - 2);
-        return out.array();
     }
 }
