@@ -9,7 +9,7 @@ public record Inference(ServedModel model, float[][] probabilities, int[] labels
     public java.util.List<String> metricLabels() {
         java.util.List<String> out = new java.util.ArrayList<>(labels.length);
         for (int i = 0; i < labels.length; i++) {
-            out.add(notADigit[i] ? "not_a_digit" : Integer.toString(labels[i]));
+            out.add(PictureAnswer.metricLabel(notADigit[i] ? null : labels[i]));
         }
         return out;
     }
