@@ -25,7 +25,7 @@ import java.util.List;
 /**
  * A new version of a trained model from users' corrections: it trains on the corrections mixed with a
  * replay of MNIST training images (the corrections repeated to about a tenth of the mix, shuffled
- * together every epoch), and measures accuracy on MNIST's test set and on the corrections before and
+ * together every epoch) at a gentler learning rate than training's, and measures accuracy on MNIST's test set and on the corrections before and
  * after. The source model is read, never written.
  */
 public final class FineTuneModel {
@@ -51,6 +51,7 @@ public final class FineTuneModel {
 
             DataSet mixed = DataSet.merge(mix(fixes, replay(data, request)));
             Nd4j.getRandom().setSeed(request.seed());
+            net.setLearningRate(request.learningRate());       // Adam's moments carry over from the source's training
             for (int epoch = 0; epoch < request.epochs(); epoch++) {
                 mixed.shuffle(request.seed() + epoch);
                 net.fit(iterator(mixed, request.batchSize()));

@@ -169,18 +169,19 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (resume || patience != null || watchPort != null || hidden != null || augment != null || network != NetworkChoice.mlp
                 || config != null) {
-            throw usage("--fine-tune takes --corrections, --replay, --epochs, --batch-size, --seed, --model and --data-dir only");
+            throw usage("--fine-tune takes --corrections, --replay, --epochs, --batch-size, --learning-rate, --seed, --model and --data-dir only");
         }
         int replayed = Usage.examples(spec, "--replay", replay != null ? replay : FINE_TUNE_REPLAY, dev.dl4jmnist.data.MnistData.TRAIN_SIZE);
         if (epochs != null && epochs < 1 || batchSize != null && batchSize < 1) {
             throw usage("--epochs and --batch-size must be at least 1");
         }
+        double rate = learningRate != null ? learningRate : FineTuneRequest.DEFAULT_LEARNING_RATE;
         Path target = model != null ? model
                 : fineTune.resolveSibling(dev.dl4jmnist.io.FileNames.stem(fineTune) + "-fine-tuned.zip");
         FineTuneResult r = FineTuneModel.run(new FineTuneRequest(fineTune, corrections, target, data.dataDir(), replayed,
-                epochs != null ? epochs : FINE_TUNE_EPOCHS, batchSize != null ? batchSize : FINE_TUNE_BATCH, seed != null ? seed : 42));
-        out.printf(Locale.ROOT, "Fine-tuned %s on %d correction%s and %d MNIST training images, %d epochs%n", fineTune,
-                r.corrections(), r.corrections() == 1 ? "" : "s", r.replayExamples(), r.epochs());
+                epochs != null ? epochs : FINE_TUNE_EPOCHS, batchSize != null ? batchSize : FINE_TUNE_BATCH, rate, seed != null ? seed : 42));
+        out.printf(Locale.ROOT, "Fine-tuned %s on %d correction%s and %d MNIST training images, %d epochs at learning rate %s%n",
+                fineTune, r.corrections(), r.corrections() == 1 ? "" : "s", r.replayExamples(), r.epochs(), rate);
         out.printf(Locale.ROOT, "MNIST test accuracy: %.4f before, %.4f after%n", r.testBefore().accuracy(), r.testAfter().accuracy());
         out.printf(Locale.ROOT, "Corrections accuracy: %.4f before, %.4f after (%d/%d, then %d/%d)%n", r.correctionsBefore().accuracy(),
                 r.correctionsAfter().accuracy(), r.correctionsBefore().correctCount(), r.corrections(),

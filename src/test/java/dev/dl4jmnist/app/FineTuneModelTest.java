@@ -48,7 +48,7 @@ class FineTuneModelTest {
             }
         }
         FineTuneResult r = FineTuneModel.run(new FineTuneRequest(source, corrections, tmp.resolve("new.zip"),
-                data.location().directory(), 5000, 2, 64, 42));
+                data.location().directory(), 5000, 2, 64, FineTuneRequest.DEFAULT_LEARNING_RATE, 42));
         assertEquals(20, r.corrections());
         assertEquals(test.accuracy(), r.testBefore().accuracy(), "before: the source model's own accuracy");
         assertThat(r.correctionsBefore().accuracy()).as("the model got these wrong").isLessThanOrEqualTo(0.3);

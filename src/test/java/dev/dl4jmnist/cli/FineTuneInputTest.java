@@ -66,4 +66,11 @@ class FineTuneInputTest {
         assertEquals(2, mixed.exitCode());
         assertThat(mixed.errLines().get(0)).startsWith("error: --fine-tune takes --corrections, --replay, ");
     }
+
+    @Test
+    void aLearningRateThatIsNotPositiveIsRefused() throws IOException {
+        Path fixes = Files.createDirectories(tmp.resolve("fixes").resolve("3")).getParent();
+        refused(CliRunner.run("train", "--fine-tune", tmp.resolve("source.zip").toString(), "--corrections", fixes.toString(),
+                "--learning-rate", "0", "--model", tmp.resolve("new.zip").toString()), "error: learning rate must be positive, got 0.0");
+    }
 }

@@ -298,6 +298,7 @@ class HostileTrafficTest {
             byte[] noise = HostilePictures.noisePng(1750, 1750);                       // about 9 MB
             HttpRequest upload = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/predict"))
                     .header("Content-Type", "image/png").POST(HttpRequest.BodyPublishers.ofByteArray(noise)).build();
+            int busy = 0;
             for (int burst = 0; burst < 2; burst++) {
                 List<Future<HttpResponse<String>>> answers = new ArrayList<>();
                 for (int i = 0; i < 64; i++) {
@@ -305,9 +306,12 @@ class HostileTrafficTest {
                 }
                 for (Future<HttpResponse<String>> a : answers) {
                     HttpResponse<String> r = a.get(120, TimeUnit.SECONDS);
-                    assertThat(r.statusCode()).as(r.body()).isIn(400, 503);      // no digit in noise, or come back later
-                    assertThat(r.body()).startsWith("{\"error\":");
-                    if (r.statusCode() == 503) {
+                    assertThat(r.statusCode()).as(r.body()).isIn(200, 503);      // noise is not a digit, or come back later
+                    if (r.statusCode() == 200) {
+                        assertThat(r.body()).contains("\"notADigit\":true");
+                    } else {
+                        busy++;
+                        assertThat(r.body()).startsWith("{\"error\":");
                         assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
                     }
                 }
@@ -319,7 +323,9 @@ class HostileTrafficTest {
             assertThat(process.isAlive()).isTrue();
             String log = Files.readString(output);
             assertThat(log).doesNotContain("OutOfMemoryError").doesNotContain("\tat ");          // no stack trace, ever
-            assertThat(log).containsPattern("(?m)^WARN .* - POST /api/predict answered (400|503) \\((invalid_request|busy)\\)$");
+            if (busy > 0) {
+                assertThat(log).containsPattern("(?m)^WARN .* - POST /api/predict answered 503 \\(busy\\)$");
+            }
         } finally {
             pool.shutdownNow();
             process.descendants().forEach(ProcessHandle::destroyForcibly);    // the launcher's serve JVM
