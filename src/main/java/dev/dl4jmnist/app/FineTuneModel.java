@@ -8,8 +8,10 @@ import dev.dl4jmnist.evaluation.Evaluator;
 import dev.dl4jmnist.io.AtomicFiles;
 import dev.dl4jmnist.io.ExclusiveFile;
 import dev.dl4jmnist.io.Sha256;
+import dev.dl4jmnist.model.Calibration;
 import dev.dl4jmnist.persistence.ModelStore;
 import dev.dl4jmnist.prediction.Corrections;
+import dev.dl4jmnist.training.CalibrationFit;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -25,8 +27,10 @@ import java.util.List;
 /**
  * A new version of a trained model from users' corrections: it trains on the corrections mixed with a
  * replay of MNIST training images (the corrections repeated to about a tenth of the mix, shuffled
- * together every epoch) at a gentler learning rate than training's, and measures accuracy on MNIST's test set and on the corrections before and
- * after. The source model is read, never written.
+ * together every epoch) at a gentler learning rate than training's, and measures accuracy on MNIST's test
+ * set and on the corrections before and after. A calibrated source keeps its held-out images unseen (the
+ * replay never draws them) and the new version is calibrated on them again, as {@code train} does. The
+ * source model is read, never written.
  */
 public final class FineTuneModel {
     private FineTuneModel() {
@@ -44,12 +48,13 @@ public final class FineTuneModel {
                 throw new AppException("cannot fine-tune " + request.sourceModel() + ": only networks that train trains can be fine-tuned");
             }
             MnistData data = MnistData.locate(request.dataDir());
+            int heldOut = ModelStore.calibrationOf(request.sourceModel()).map(Calibration::images).orElse(0);
             DataSetIterator test = data.test(Evaluator.EVAL_BATCH, MnistData.TEST_SIZE);
             DataSet fixes = dataSet(corrections);
             EvaluationResult testBefore = Evaluator.evaluate(net, test);
             EvaluationResult fixesBefore = Evaluator.evaluate(net, iterator(fixes, Evaluator.EVAL_BATCH));
 
-            DataSet mixed = DataSet.merge(mix(fixes, replay(data, request)));
+            DataSet mixed = DataSet.merge(mix(fixes, replay(data, request, heldOut)));
             Nd4j.getRandom().setSeed(request.seed());
             net.setLearningRate(request.learningRate());       // Adam's moments carry over from the source's training
             for (int epoch = 0; epoch < request.epochs(); epoch++) {
@@ -58,9 +63,10 @@ public final class FineTuneModel {
             }
             EvaluationResult testAfter = Evaluator.evaluate(net, test);
             EvaluationResult fixesAfter = Evaluator.evaluate(net, iterator(fixes, Evaluator.EVAL_BATCH));
-            ModelStore.save(net, request.modelPath());
+            CalibrationFit.Result calibration = heldOut > 0 ? TrainTutorial.calibrate(net, data, heldOut) : null;
+            ModelStore.save(net, request.modelPath(), true, calibration != null ? calibration.calibration() : null);
             return new FineTuneResult(corrections.size(), request.replayExamples(), request.epochs(), testBefore, testAfter,
-                    fixesBefore, fixesAfter, request.modelPath(), Sha256.of(request.modelPath()));
+                    fixesBefore, fixesAfter, request.modelPath(), Sha256.of(request.modelPath()), calibration);
         }
     }
 
@@ -85,9 +91,12 @@ public final class FineTuneModel {
         return new DataSet(features, labels);
     }
 
-    /** The first {@code replayExamples} MNIST training images in the seed's shuffled order, as one set. */
-    private static DataSet replay(MnistData data, FineTuneRequest request) {
-        DataSetIterator all = data.train(request.replayExamples(), request.replayExamples(), request.seed());
+    /**
+     * The first {@code replayExamples} MNIST training images in the seed's shuffled order, as one set, never from
+     * the last {@code heldOut}.
+     */
+    private static DataSet replay(MnistData data, FineTuneRequest request, int heldOut) {
+        DataSetIterator all = data.train(request.replayExamples(), request.replayExamples(), request.seed(), heldOut);
         DataSet d = all.next();
         return new DataSet(d.getFeatures().dup(), d.getLabels().dup());
     }

@@ -181,11 +181,17 @@ public final class TrainCommand implements Callable<Integer> {
         FineTuneResult r = FineTuneModel.run(new FineTuneRequest(fineTune, corrections, target, data.dataDir(), replayed,
                 epochs != null ? epochs : FINE_TUNE_EPOCHS, batchSize != null ? batchSize : FINE_TUNE_BATCH, rate, seed != null ? seed : 42));
         out.printf(Locale.ROOT, "Fine-tuned %s on %d correction%s and %d MNIST training images, %d epochs at learning rate %s%n",
-                fineTune, r.corrections(), r.corrections() == 1 ? "" : "s", r.replayExamples(), r.epochs(), rate);
+                fineTune, r.corrections(), r.corrections() == 1 ? "" : "s", r.replayExamples(), r.epochs(),
+                java.math.BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString());
         out.printf(Locale.ROOT, "MNIST test accuracy: %.4f before, %.4f after%n", r.testBefore().accuracy(), r.testAfter().accuracy());
         out.printf(Locale.ROOT, "Corrections accuracy: %.4f before, %.4f after (%d/%d, then %d/%d)%n", r.correctionsBefore().accuracy(),
                 r.correctionsAfter().accuracy(), r.correctionsBefore().correctCount(), r.corrections(),
                 r.correctionsAfter().correctCount(), r.corrections());
+        if (r.calibration() != null) {
+            printCalibration(out, r.calibration());
+        } else {
+            out.println("Calibration: none (the source model has none); the new version's probabilities are its own");
+        }
         out.printf(Locale.ROOT, "Saved model: %s (sha256 %s)%n", r.modelPath(), r.modelSha256());
         return 0;
     }
