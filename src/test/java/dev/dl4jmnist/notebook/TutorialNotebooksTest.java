@@ -59,7 +59,7 @@ class TutorialNotebooksTest {
     @Test
     void everyNotebookRunsToItsEndWithValidIpynbAndCompleteHtml() throws IOException {
         assertThat(RUNS.keySet()).containsExactly("01-data.jsh", "02-preparing.jsh", "03-model.jsh", "04-training.jsh",
-                "05-evaluating.jsh", "06-save-reload.jsh", "07-keras.jsh", "08-experiments.jsh");
+                "05-evaluating.jsh", "06-save-reload.jsh", "07-keras.jsh", "08-experiments.jsh", "09-not-a-digit.jsh");
         for (NotebookResult r : RUNS.values()) {
             assertThat(r.failedCell()).as("failed cell of %s", r.source())
                     .map(c -> c.failure().orElseThrow().traceback()).isEmpty();
@@ -91,6 +91,13 @@ class TutorialNotebooksTest {
         assertThat(text("08-experiments.jsh")).contains("500 training images, 500 test images per configuration",
                 "b10000-h512-512-e5");
         assertThat(pictures("08-experiments.jsh")).isEqualTo(3);
+        assertThat(text("09-not-a-digit.jsh")).contains("Held out: MNIST training images 55,001–60,000",
+                        "5 epochs, batch size 128, 500 training images", "Not a digit: below a calibrated probability of 0.",
+                        "{\"file\":\"test-digit.png\",\"prediction\":7,\"notADigit\":false,",
+                        "{\"file\":\"blank-page.png\",\"notADigit\":true,\"reason\":\"no digit found: the image is blank")
+                .containsPattern("Expected calibration error: [0-9.]+% before, [0-9.]+% after")
+                .containsPattern("\\d+ of 12 answered \"not a digit\"");
+        assertThat(pictures("09-not-a-digit.jsh")).isEqualTo(2);
     }
 
     @Test
