@@ -8,4 +8,12 @@ enum NetworkChoice {
     String defaultModelPath() {
         return "models/mnist-" + name() + ".zip";
     }
+
+    /**
+     * Whether {@code train} shows this network pictures that are not digits unless told ({@code --[no-]non-digits}):
+     * the CNN, the network to serve, learns to refuse them; the MLP reproduces the tutorial, which does not.
+     */
+    boolean nonDigitsByDefault() {
+        return this == cnn;
+    }
 }

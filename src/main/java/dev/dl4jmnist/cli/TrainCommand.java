@@ -12,6 +12,7 @@ import dev.dl4jmnist.app.TutorialRequest;
 import dev.dl4jmnist.app.TutorialResult;
 import dev.dl4jmnist.app.TrainTutorial;
 import dev.dl4jmnist.data.MnistData;
+import dev.dl4jmnist.data.NonDigitMixing;
 import dev.dl4jmnist.model.Calibration;
 import dev.dl4jmnist.training.CalibrationFit;
 import dev.dl4jmnist.training.CheckpointStore;
@@ -86,11 +87,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + MnistData.HELD_OUT + "; 0: train on all 60000, as the Keras tutorial does, and save the model uncalibrated).")
     Integer heldOut;
 
-    @Option(names = "--non-digits",
+    @Option(names = "--non-digits", negatable = true,
             description = "Show the network pictures that are not digits (letters, symbols, scribbles, shapes, textures) in every"
                     + " minibatch, labelled \"none of the ten\", so that it learns to say when a picture is not a digit"
-                    + " (outlier exposure; about 1.5 times the training time).")
-    boolean nonDigits;
+                    + " (outlier exposure; about 1.5 times the training time). Default: on for --network cnn, off for the"
+                    + " tutorial's MLP.")
+    Boolean nonDigits;
 
     @Option(names = "--early-stopping", paramLabel = "PATIENCE",
             description = "Stop when val_loss has not improved for PATIENCE epochs in a row; the saved model is the best epoch's.")
@@ -141,6 +143,11 @@ public final class TrainCommand implements Callable<Integer> {
         TutorialRequest request = request(out);
         if (request.heldOut() > 0) {
             out.println("Held out for calibration: " + MnistData.describeHeldOut(request.heldOut()));
+        }
+        if (request.nonDigits()) {
+            out.printf(Locale.ROOT, "Non-digits: %d pictures that are not digits with every %d digits, labelled none of the ten"
+                    + " (--no-non-digits leaves them out)%n", Math.round(request.config().batchSize() * NonDigitMixing.PER_DIGIT),
+                    request.config().batchSize());
         }
         TutorialResult result;
         try (WatchServer watch = watchPort == null ? null : startWatch(out)) {
@@ -277,7 +284,7 @@ public final class TrainCommand implements Callable<Integer> {
                         + " images are held out (--held-out), got " + trainExamples);
             }
             TutorialRequest request = new TutorialRequest(c, data.dataDir(), model(), trainExamples, subset.testExamples())
-                    .withHeldOut(held).withNonDigits(nonDigits).withReport();
+                    .withHeldOut(held).withNonDigits(nonDigits != null ? nonDigits : network.nonDigitsByDefault()).withReport();
             if (patience != null) {
                 request = request.withEarlyStopping(new EarlyStopping(patience, minDelta != null ? minDelta : 0.0));
             }

@@ -43,6 +43,8 @@ class TrainCnnCommandTest {
         String out = r.out();
         assertThat(out).containsSubsequence(
                 "Config: " + Path.of("config", CnnConfig.FILE_NAME),
+                "Held out for calibration: MNIST training images 55,001–60,000",
+                "Non-digits: 64 pictures that are not digits with every 128 digits, labelled none of the ten (--no-non-digits leaves them out)",
                 "X_train: (3000, 784)   y_train: (3000, 10)",
                 "conv_1 (NativeConvolutionLayer)          (None, 24, 24, 16)", "pool_1 (NativeSubsamplingLayer)",
                 "conv_2 (NativeConvolutionLayer)          (None, 8, 8, 32)", "pool_2 (NativeSubsamplingLayer)          (None, 4, 4, 32)",
@@ -63,8 +65,9 @@ class TrainCnnCommandTest {
         assertThat(hyper.augmentation().enabled()).isTrue();
         assertEquals(80_202, s.parameters());
         assertEquals(2, s.history().size());
-        // 3000 images twice, varied: measured 0.844; a broken network or augmentation stays far below
-        assertThat(s.test().accuracy()).isGreaterThan(0.80);
+        // 3000 images twice, varied, with 1500 non-digits each time: measured 0.781; a broken network, augmentation
+        // or mixing stays far below
+        assertThat(s.test().accuracy()).isGreaterThan(0.70);
         assertThat(s.history().get(1).loss()).isLessThan(s.history().get(0).loss());
         assertThat(out).contains("Test accuracy: " + s.test().accuracy());
         assertThat(Files.readString(tmp.resolve("cnn.json"))).contains("\"network\" : \"cnn\"");
@@ -95,9 +98,34 @@ class TrainCnnCommandTest {
         int agree = 0;
         for (int i = 0; i < 10; i++) {
             JsonNode p = new ObjectMapper().readTree(lines.get(i));
-            agree += p.get("prediction").asInt() == expected[i] ? 1 : 0;
+            // a CNN this briefly trained may answer "not a digit" to a photo: its best guess is still its label
+            JsonNode label = p.has("prediction") ? p.get("prediction") : p.get("bestGuess");
+            agree += label.asInt() == expected[i] ? 1 : 0;
         }
         assertThat(agree).isGreaterThanOrEqualTo(7);
+    }
+
+    /** {@code --no-non-digits} trains the CNN on digits alone; the tutorial's MLP sees no non-digits unless told. */
+    @Test
+    void nonDigitsAreTheCnnsDefaultAndCanBeLeftOut() {
+        String[] small = {"--epochs", "1", "--train-examples", "256", "--test-examples", "128", "--data-dir", data()};
+        CliRunner without = CliRunner.run(concat(new String[]{"train", "--network", "cnn", "--no-non-digits",
+                "--model", tmp.resolve("plain.zip").toString()}, small));
+        assertEquals(0, without.exitCode(), without.err());
+        assertThat(without.out()).contains("Held out for calibration: ", "Test accuracy: ").doesNotContain("Non-digits:");
+        CliRunner mlp = CliRunner.run(concat(new String[]{"train", "--model", tmp.resolve("mlp.zip").toString()}, small));
+        assertEquals(0, mlp.exitCode(), mlp.err());
+        assertThat(mlp.out()).contains("Test accuracy: ").doesNotContain("Non-digits:");
+        CliRunner mlpWith = CliRunner.run(concat(new String[]{"train", "--non-digits",
+                "--model", tmp.resolve("mlp-with.zip").toString()}, small));
+        assertEquals(0, mlpWith.exitCode(), mlpWith.err());
+        assertThat(mlpWith.out()).contains("Non-digits: 64 pictures that are not digits with every 128 digits");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test
