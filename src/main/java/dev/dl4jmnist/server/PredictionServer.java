@@ -280,6 +280,9 @@ public final class PredictionServer implements AutoCloseable {
                 // client does not send its next request on a connection about to close
                 ctx.header("Connection", "close");
             }
+            if (e.status() == 413) {
+                RequestBody.drainRefused(ctx, options.maxBodyBytes());
+            }
             Responses.error(ctx, e.status(), e.getMessage());
         });
         config.routes.exception(ModelUnavailableException.class, (e, ctx) -> {

@@ -95,6 +95,19 @@ final class RequestBody {
         }
     }
 
+    /**
+     * After a body was refused as too large (413): reads and drops what the client is still sending, up to twice
+     * {@code maxBytes}, so that it receives the answer rather than a connection reset by the bytes left unread (a
+     * lingering close). Skipped for a client waiting for 100 Continue (it has sent nothing) and for one that declared
+     * more than that: its connection closes with the answer, which it may or may not read.
+     */
+    static void drainRefused(Context ctx, long maxBytes) {
+        if ("100-continue".equalsIgnoreCase(ctx.header("Expect")) || ctx.req().getContentLengthLong() > 2 * maxBytes) {
+            return;
+        }
+        discard(ctx, 2 * maxBytes);
+    }
+
     static ApiException tooLarge(long maxBytes) {
         return new ApiException(413, "the body is larger than the limit of " + maxBytes + " bytes");
     }
