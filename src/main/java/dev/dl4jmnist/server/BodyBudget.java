@@ -1,7 +1,6 @@
 package dev.dl4jmnist.server;
 
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import dev.dl4jmnist.MemoryBudget;
 
 /**
  * The memory request bodies being read and held at once may take: a fifth of the heap, counted in KiB,
@@ -14,12 +13,10 @@ final class BodyBudget {
     /** How long a request waits for room before it is turned away. */
     static final long WAIT_MILLIS = 2_000;
 
-    private final Semaphore kib;
-    private final int totalKib;
+    private final MemoryBudget budget;
 
     BodyBudget(long bytes) {
-        this.totalKib = (int) Math.min(Integer.MAX_VALUE, Math.max(1, bytes >> 10));
-        this.kib = new Semaphore(totalKib);       // not fair: a small request takes room that is free, not a place behind large ones
+        this.budget = new MemoryBudget(bytes);
     }
 
     /** A fifth of this process's heap. */
@@ -29,7 +26,7 @@ final class BodyBudget {
 
     /** Room for {@code bytes} (at most the whole budget), or null when none came free in time. */
     Runnable take(long bytes) throws InterruptedException {
-        int need = (int) Math.min(totalKib, Math.max(1, (bytes + 1023) >> 10));
-        return kib.tryAcquire(need, WAIT_MILLIS, TimeUnit.MILLISECONDS) ? () -> kib.release(need) : null;
+        long most = (long) budget.totalKib() << 10;
+        return budget.tryTake(Math.min(most, bytes), WAIT_MILLIS).<Runnable>map(share -> share::close).orElse(null);
     }
 }

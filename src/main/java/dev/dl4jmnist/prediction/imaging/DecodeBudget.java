@@ -1,10 +1,9 @@
 package dev.dl4jmnist.prediction.imaging;
 
 import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.MemoryBudget;
 
 import java.util.Locale;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The memory the pictures being decoded at once may take: two fifths of the heap, counted in KiB before each
@@ -18,8 +17,7 @@ public final class DecodeBudget {
     public static final long WAIT_MILLIS = 2_000;
     private static final DecodeBudget PROCESS = new DecodeBudget(Runtime.getRuntime().maxMemory() * 2 / 5);
 
-    private final Semaphore kib;
-    private final int totalKib;
+    private final MemoryBudget budget;
     private final long waitMillis;
 
     DecodeBudget(long bytes) {
@@ -27,8 +25,7 @@ public final class DecodeBudget {
     }
 
     DecodeBudget(long bytes, long waitMillis) {
-        this.totalKib = (int) Math.min(Integer.MAX_VALUE, Math.max(1, bytes >> 10));
-        this.kib = new Semaphore(totalKib);       // not fair: a small request takes room that is free, not a place behind large ones
+        this.budget = new MemoryBudget(bytes);
         this.waitMillis = waitMillis;
     }
 
@@ -42,39 +39,29 @@ public final class DecodeBudget {
         return pixels * (bytesPerPixel + 8L);
     }
 
-    /** A share of the budget, given back on close. */
-    public interface Share extends AutoCloseable {
-        @Override
-        void close();
-    }
-
     /**
      * Takes {@code bytes} of the budget for one decode.
      *
      * @throws AppException  when {@code bytes} alone is more than the whole budget
      * @throws BusyException when no room came free within {@link #WAIT_MILLIS}
      */
-    public Share take(long bytes) {
-        int need = (int) Math.min(Integer.MAX_VALUE, Math.max(1, (bytes + 1023) >> 10));
-        if (need > totalKib) {
+    public MemoryBudget.Share take(long bytes) {
+        if (MemoryBudget.kibFor(bytes) > budget.totalKib()) {
             throw new AppException(String.format(Locale.ROOT,
                     "image too large to decode here: it needs about %d MB, and this process allows %d MB for pictures",
-                    bytes >> 20, (long) totalKib >> 10));
+                    bytes >> 20, (long) budget.totalKib() >> 10));
         }
         try {
-            if (!kib.tryAcquire(need, waitMillis, TimeUnit.MILLISECONDS)) {
-                throw new BusyException();
-            }
+            return budget.tryTake(bytes, waitMillis).orElseThrow(BusyException::new);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BusyException();
         }
-        return () -> kib.release(need);
     }
 
     /** Room for this many KiB is free now (for tests). */
     int freeKib() {
-        return kib.availablePermits();
+        return budget.freeKib();
     }
 
     /** Too many pictures are being decoded at once: a moment later there will be room. */

@@ -1,6 +1,7 @@
 package dev.dl4jmnist.prediction.imaging;
 
 import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.MemoryBudget;
 import dev.dl4jmnist.io.AtomicFiles;
 
 import javax.imageio.ImageIO;
@@ -113,7 +114,7 @@ public final class ImageFiles {
     }
 
     /** A decoded picture and the share of the decode budget it holds until closed. */
-    public record Decoded(BufferedImage image, DecodeBudget.Share share) implements AutoCloseable {
+    public record Decoded(BufferedImage image, MemoryBudget.Share share) implements AutoCloseable {
         @Override
         public void close() {
             share.close();
@@ -157,7 +158,7 @@ public final class ImageFiles {
                 long pixels = ((width + step - 1) / step) * ((height + step - 1) / step);
                 int orientation = ExifOrientation.of(bytes);
                 int stored = bytesPerPixel(reader);
-                DecodeBudget.Share share = budget.take(DecodeBudget.bytesFor(pixels,
+                MemoryBudget.Share share = budget.take(DecodeBudget.bytesFor(pixels,
                         orientation == ExifOrientation.UPRIGHT ? stored : 2 * stored));
                 try {
                     ImageReadParam param = reader.getDefaultReadParam();

@@ -1,6 +1,7 @@
 package dev.dl4jmnist.prediction.imaging;
 
 import dev.dl4jmnist.AppException;
+import dev.dl4jmnist.MemoryBudget;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +17,7 @@ class DecodeBudgetTest {
     @Test
     void sharesAreGivenBackOnClose() {
         DecodeBudget budget = new DecodeBudget(100 * MB, 50);
-        try (DecodeBudget.Share a = budget.take(60 * MB)) {
+        try (MemoryBudget.Share a = budget.take(60 * MB)) {
             assertThat(budget.freeKib()).isEqualTo(40 * 1024);
         }
         assertThat(budget.freeKib()).isEqualTo(100 * 1024);
@@ -25,7 +26,7 @@ class DecodeBudgetTest {
     @Test
     void aDecodeThatFindsNoRoomInTimeIsAskedToComeBack() {
         DecodeBudget budget = new DecodeBudget(100 * MB, 50);
-        try (DecodeBudget.Share held = budget.take(60 * MB)) {
+        try (MemoryBudget.Share held = budget.take(60 * MB)) {
             assertThatThrownBy(() -> budget.take(60 * MB)).isInstanceOf(DecodeBudget.BusyException.class)
                     .hasMessage("too many pictures are being read at once; try again in a moment");
         }
@@ -35,9 +36,9 @@ class DecodeBudgetTest {
     @Test
     void aDecodeWaitsForRoomThatComesFree() throws Exception {
         DecodeBudget budget = new DecodeBudget(100 * MB, 5_000);
-        DecodeBudget.Share held = budget.take(60 * MB);
+        MemoryBudget.Share held = budget.take(60 * MB);
         CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> {
-            try (DecodeBudget.Share s = budget.take(60 * MB)) {
+            try (MemoryBudget.Share s = budget.take(60 * MB)) {
                 return true;
             }
         });
