@@ -16,18 +16,22 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.InputStream;
+import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 /**
  * The one place that reads and writes model files. It accepts a DL4J ModelSerializer zip (a
@@ -39,6 +43,8 @@ import java.util.zip.ZipFile;
 public final class ModelStore {
     /** The zip entry that holds a model's calibration, as JSON. */
     public static final String CALIBRATION_ENTRY = "dl4j-mnist-calibration.json";
+    /** The time every entry of a saved zip carries: the earliest a zip can hold. */
+    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
@@ -71,13 +77,29 @@ public final class ModelStore {
      */
     public static void save(Model model, Path target, boolean withUpdater, Calibration calibration) {
         AtomicFiles.write(target, tmp -> {
-            ModelSerializer.writeModel(model, tmp.toFile(), withUpdater);
-            if (calibration != null) {
-                try (FileSystem zip = FileSystems.newFileSystem(tmp)) {
-                    Files.write(zip.getPath(CALIBRATION_ENTRY), JSON.writeValueAsBytes(calibration));
+            ByteArrayOutputStream written = new ByteArrayOutputStream();
+            ModelSerializer.writeModel(model, written, withUpdater);
+            // DL4J stamps each entry with the time of writing: rewritten with a fixed time, the same network (and
+            // calibration) always gives the same bytes, so the same run gives the same SHA-256
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(written.toByteArray()));
+                 ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+                for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                    putEntry(out, entry.getName(), in.readAllBytes());
+                }
+                if (calibration != null) {
+                    putEntry(out, CALIBRATION_ENTRY, JSON.writeValueAsBytes(calibration));
                 }
             }
         });
+    }
+
+    /** One zip entry stamped with {@link #ENTRY_TIME} (a local date-time: the bytes do not depend on the time zone). */
+    private static void putEntry(ZipOutputStream out, String name, byte[] content) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(ENTRY_TIME);
+        out.putNextEntry(entry);
+        out.write(content);
+        out.closeEntry();
     }
 
     /**

@@ -45,6 +45,24 @@ class ModelStoreTest {
         assertEquals(net.getLayerWiseConfigurations(), back.getLayerWiseConfigurations());
     }
 
+    /** The same network saved twice, a moment apart, is the same file to the byte: the same run, the same SHA-256. */
+    @Test
+    void theSameNetworkSavedTwiceGivesTheSameBytes() throws Exception {
+        MultiLayerNetwork net = MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(16)));
+        Calibration calibration = new Calibration(1.2345, 0.4953, "MNIST training images 55,001–60,000", 5000, 0.005);
+        Path first = tmp.resolve("first.zip");
+        Path second = tmp.resolve("second.zip");
+        ModelStore.save(net, first, true, calibration);
+        Thread.sleep(2100);                              // a zip's times count in steps of two seconds
+        ModelStore.save(net, second, true, calibration);
+
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(first.toFile())) {
+            assertThat(zip.stream().map(java.util.zip.ZipEntry::getName)).contains(ModelStore.CALIBRATION_ENTRY)
+                    .hasSizeGreaterThan(2);
+        }
+    }
+
     @Test
     void aCalibrationSavedWithTheModelComesBackWithItAndAnOlderZipLoadsUncalibrated() throws IOException {
         MultiLayerNetwork net = MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(16)));
