@@ -39,6 +39,21 @@ public final class DigitPipeline {
     /** The steps after gray conversion (gray 0–255, any polarity). */
     public static PreparedDigit prepare(GrayImage gray) {
         InkExtraction.Background background = InkExtraction.fitBackground(gray);
+        try {
+            return prepare(gray, background);
+        } catch (BlankImageException blank) {
+            // a digit that covers much of a noisy picture inflates the fit's noise (taken over every pixel), and with
+            // it the bar the ink must clear: looked at again with the noise measured between neighbouring pixels,
+            // which the ink's share does not sway; a picture of noise alone measures the same both ways, stays blank
+            InkExtraction.Background local = InkExtraction.withPixelNoise(gray, background);
+            if (local == null) {
+                throw blank;
+            }
+            return prepare(gray, local);
+        }
+    }
+
+    private static PreparedDigit prepare(GrayImage gray, InkExtraction.Background background) {
         boolean dark = InkExtraction.inkIsDark(gray, background);
         GrayImage ink = InkExtraction.inkOnBlack(gray, background, dark);
         InkExtraction.Ink normalised = InkExtraction.normalise(ink, background.noise());

@@ -19,6 +19,8 @@ public final class InkExtraction {
     /** Background fits use at most about this many sample pixels. */
     private static final int FIT_SAMPLES = 16_384;
     private static final int FIT_ROUNDS = 4;
+    /** How many times the pixel-to-pixel noise the fit's noise must be before a blank verdict is looked at again. */
+    static final float NOISE_INFLATION = 1.5f;
 
     private InkExtraction() {
     }
@@ -95,6 +97,27 @@ public final class InkExtraction {
             }
         }
         return new Background(new GrayImage(gray.width(), gray.height(), s), (float) noise);
+    }
+
+    /**
+     * The same background with its noise measured from neighbouring pixels (1.4826 times the median absolute
+     * difference of horizontal neighbours, over the square root of two), or null unless that is well below the
+     * fit's own (by {@link #NOISE_INFLATION} or more). The fit's estimate, a median over every pixel, grows with
+     * the share of the picture the ink covers; differences between neighbours see the ink only at its edges.
+     */
+    public static Background withPixelNoise(GrayImage gray, Background background) {
+        if (gray.width() < 2) {
+            return null;
+        }
+        double[] d = new double[(gray.width() - 1) * gray.height()];
+        int k = 0;
+        for (int y = 0; y < gray.height(); y++) {
+            for (int x = 0; x + 1 < gray.width(); x++) {
+                d[k++] = Math.abs(gray.get(x + 1, y) - gray.get(x, y));
+            }
+        }
+        float noise = (float) (1.4826 * median(d) / Math.sqrt(2));
+        return noise * NOISE_INFLATION <= background.noise() ? new Background(background.surface(), noise) : null;
     }
 
     /**
