@@ -146,7 +146,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (request.nonDigits()) {
             out.printf(Locale.ROOT, "Non-digits: %d pictures that are not digits with every %d digits, labelled none of the ten"
-                    + " (--no-non-digits leaves them out)%n", Math.round(request.config().batchSize() * NonDigitMixing.PER_DIGIT),
+                    + " (--no-non-digits leaves them out)%n", NonDigitMixing.perBatch(request.config().batchSize()),
                     request.config().batchSize());
         }
         TutorialResult result;

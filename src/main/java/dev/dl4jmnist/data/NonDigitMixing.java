@@ -40,6 +40,11 @@ public final class NonDigitMixing implements DataSetPreProcessor {
         return new NonDigitMixing(NonDigits.images(POOL, POOL_SEED), seed);
     }
 
+    /** How many non-digits a batch of {@code digits} digits gets. */
+    public static int perBatch(int digits) {
+        return (int) Math.round(PER_DIGIT * digits);
+    }
+
     /** Whether a label row is a non-digit's (uniform) rather than a digit's (one-hot). */
     public static boolean isNonDigitRow(INDArray labels, int row) {
         return labels.getDouble(row, 0) > 0 && labels.getDouble(row, 0) < 0.5;
@@ -49,7 +54,7 @@ public final class NonDigitMixing implements DataSetPreProcessor {
     public void preProcess(DataSet batch) {
         INDArray features = batch.getFeatures();
         int digits = (int) features.size(0);
-        int extra = (int) Math.round(PER_DIGIT * digits);
+        int extra = perBatch(digits);
         if (extra == 0) {
             return;
         }

@@ -22,6 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ModelStoreTest {
+    private static final Calibration CALIBRATION =
+            new Calibration(1.2345, 0.4953, "MNIST training images 55,001–60,000", 5000, 0.005);
+
     @TempDir
     Path tmp;
 
@@ -49,12 +52,11 @@ class ModelStoreTest {
     @Test
     void theSameNetworkSavedTwiceGivesTheSameBytes() throws Exception {
         MultiLayerNetwork net = MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(16)));
-        Calibration calibration = new Calibration(1.2345, 0.4953, "MNIST training images 55,001–60,000", 5000, 0.005);
         Path first = tmp.resolve("first.zip");
         Path second = tmp.resolve("second.zip");
-        ModelStore.save(net, first, true, calibration);
+        ModelStore.save(net, first, true, CALIBRATION);
         Thread.sleep(2100);                              // a zip's times count in steps of two seconds
-        ModelStore.save(net, second, true, calibration);
+        ModelStore.save(net, second, true, CALIBRATION);
 
         assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(first.toFile())) {
@@ -66,13 +68,12 @@ class ModelStoreTest {
     @Test
     void aCalibrationSavedWithTheModelComesBackWithItAndAnOlderZipLoadsUncalibrated() throws IOException {
         MultiLayerNetwork net = MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(16)));
-        Calibration calibration = new Calibration(1.2345, 0.4953, "MNIST training images 55,001–60,000", 5000, 0.005);
         Path calibrated = tmp.resolve("calibrated.zip");
         Path plain = tmp.resolve("plain.zip");
-        ModelStore.save(net, calibrated, true, calibration);
+        ModelStore.save(net, calibrated, true, CALIBRATION);
         ModelStore.save(net, plain);
 
-        assertThat(ModelStore.loadClassifier(calibrated).calibration()).contains(calibration);
+        assertThat(ModelStore.loadClassifier(calibrated).calibration()).contains(CALIBRATION);
         assertThat(ModelStore.loadClassifier(plain).calibration()).isEmpty();
         // DL4J's own reader still reads the zip, and the network is the same
         Bits.assertBitIdentical(net.params(), ((MultiLayerNetwork) ModelStore.load(calibrated)).params(), "parameters");
@@ -84,7 +85,7 @@ class ModelStoreTest {
         assertThat(uncalibrated.probabilities()).containsExactly(ModelStore.loadClassifier(plain).probabilities(pixels)[0]);
         DigitAnswer answer = ModelStore.loadClassifier(calibrated).answers(pixels)[0];
         assertThat(answer.calibrated()).isTrue();
-        assertThat(answer.probabilities()).containsExactly(calibration.apply(uncalibrated.probabilities()));
+        assertThat(answer.probabilities()).containsExactly(CALIBRATION.apply(uncalibrated.probabilities()));
     }
 
     @Test
