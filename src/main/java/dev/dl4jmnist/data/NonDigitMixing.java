@@ -40,6 +40,17 @@ public final class NonDigitMixing implements DataSetPreProcessor {
         return new NonDigitMixing(NonDigits.images(POOL, POOL_SEED), seed);
     }
 
+    /**
+     * The standard pool without the pictures of one kind, drawn in an order from {@code seed}: how well a
+     * network refuses a kind of non-digit it was never shown (the unseen-kinds benchmark) says how it may
+     * fare on non-digits nobody here thought of.
+     */
+    public static NonDigitMixing withoutKind(NonDigits.Kind left, long seed) {
+        float[][] all = NonDigits.images(POOL, POOL_SEED);
+        return new NonDigitMixing(java.util.stream.IntStream.range(0, all.length)
+                .filter(i -> NonDigits.kindOf(i) != left).mapToObj(i -> all[i]).toArray(float[][]::new), seed);
+    }
+
     /** How many non-digits a batch of {@code digits} digits gets. */
     public static int perBatch(int digits) {
         return (int) Math.round(PER_DIGIT * digits);
