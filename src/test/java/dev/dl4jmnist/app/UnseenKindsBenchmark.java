@@ -30,7 +30,7 @@ import java.util.Locale;
  * another seed. Prints each kind's refused share (95% Wilson interval), the shown kinds' and MNIST test's, and
  * the mean over the kinds left out. A change to the non-digits (new kinds, more of them) is judged by this
  * mean, never by Fashion-MNIST, which is kept for the final measurement. Takes about 45 s per kind for the
- * MLP on 2 cores, 9 min for the CNN.
+ * MLP on 2 cores, 8 min for the CNN.
  */
 public final class UnseenKindsBenchmark {
     /** The seed of the pictures asked about: neither the pool's nor any test's. */
