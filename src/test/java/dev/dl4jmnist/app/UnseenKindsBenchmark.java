@@ -55,6 +55,7 @@ public final class UnseenKindsBenchmark {
         }
         MnistData data = TestData.mnist();
         float[][] asked = NonDigits.images(PER_KIND * NonDigits.Kind.values().length, SEED);
+        float[][] testDigits = data.testImages().scaledAll();
         double sum = 0;
         for (NonDigits.Kind left : kinds) {
             long start = System.nanoTime();
@@ -71,7 +72,7 @@ public final class UnseenKindsBenchmark {
                 }
             }
             int digitsRefused = 0;
-            for (DigitAnswer a : classifier.answers(data.testImages().scaledAll())) {
+            for (DigitAnswer a : classifier.answers(testDigits)) {
                 digitsRefused += a.digit() ? 0 : 1;
             }
             WilsonInterval ci = WilsonInterval.of(refusedLeft, PER_KIND);
