@@ -25,12 +25,17 @@ class ModelStoreTest {
     private static final Calibration CALIBRATION =
             new Calibration(1.2345, 0.4953, "MNIST training images 55,001–60,000", 5000, 0.005);
 
+    /** A small, freshly initialised tutorial network with one hidden layer of {@code width}. */
+    private static MultiLayerNetwork mlp(int width) {
+        return MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(width)));
+    }
+
     @TempDir
     Path tmp;
 
     @Test
     void saveAndReloadGiveIdenticalParametersUpdaterAndOutputs() {
-        MultiLayerNetwork net = MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(32)));
+        MultiLayerNetwork net = mlp(32);
         INDArray x = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 20, 784);
         INDArray y = Nd4j.zeros(20, 10);
         for (int i = 0; i < 20; i++) {
@@ -51,7 +56,7 @@ class ModelStoreTest {
     /** The same network saved twice, a moment apart, is the same file to the byte: the same run, the same SHA-256. */
     @Test
     void theSameNetworkSavedTwiceGivesTheSameBytes() throws Exception {
-        MultiLayerNetwork net = MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(16)));
+        MultiLayerNetwork net = mlp(16);
         Path first = tmp.resolve("first.zip");
         Path second = tmp.resolve("second.zip");
         ModelStore.save(net, first, true, CALIBRATION);
@@ -67,7 +72,7 @@ class ModelStoreTest {
 
     @Test
     void aCalibrationSavedWithTheModelComesBackWithItAndAnOlderZipLoadsUncalibrated() throws IOException {
-        MultiLayerNetwork net = MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(16)));
+        MultiLayerNetwork net = mlp(16);
         Path calibrated = tmp.resolve("calibrated.zip");
         Path plain = tmp.resolve("plain.zip");
         ModelStore.save(net, calibrated, true, CALIBRATION);
@@ -90,7 +95,7 @@ class ModelStoreTest {
 
     @Test
     void aDamagedCalibrationIsOneClearError() throws IOException {
-        MultiLayerNetwork net = MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(16)));
+        MultiLayerNetwork net = mlp(16);
         Path file = tmp.resolve("damaged.zip");
         ModelStore.save(net, file);
         try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(file)) {
@@ -103,7 +108,7 @@ class ModelStoreTest {
 
     @Test
     void saveLeavesNoTemporaryFiles() throws IOException {
-        ModelStore.save(MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(8))), tmp.resolve("a.zip"));
+        ModelStore.save(mlp(8), tmp.resolve("a.zip"));
         try (Stream<Path> files = Files.list(tmp)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("a.zip");
         }
@@ -112,7 +117,7 @@ class ModelStoreTest {
     @Test
     void savedFileIsReadableByOthersLikeAnyOrdinaryFile() throws IOException {
         Path file = tmp.resolve("r.zip");
-        ModelStore.save(MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(8))), file);
+        ModelStore.save(mlp(8), file);
         assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
 
@@ -121,7 +126,7 @@ class ModelStoreTest {
         Path blocker = tmp.resolve("file");
         Files.writeString(blocker, "x");
         AppException e = assertThrows(AppException.class,
-                () -> ModelStore.save(MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(8))),
+                () -> ModelStore.save(mlp(8),
                         blocker.resolve("m.zip")));
         assertThat(e.getMessage()).startsWith("cannot write " + blocker.resolve("m.zip") + ": ");
     }
@@ -151,7 +156,7 @@ class ModelStoreTest {
 
         // a real model zip whose parameters are damaged: our words, not DL4J's
         Path model = tmp.resolve("m.zip");
-        ModelStore.save(MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(8))), model);
+        ModelStore.save(mlp(8), model);
         Path damaged = tmp.resolve("damaged.zip");
         try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(model.toFile());
              java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(damaged))) {
@@ -180,7 +185,7 @@ class ModelStoreTest {
     @Test
     void loadTellsNetworksAndGraphsApart() throws IOException {
         Path mln = tmp.resolve("mln.zip");
-        ModelStore.save(MnistMlp.create(MlpConfig.defaults().withHidden(java.util.List.of(8))), mln);
+        ModelStore.save(mlp(8), mln);
         assertThat(ModelStore.load(mln)).isInstanceOf(MultiLayerNetwork.class);
 
         org.deeplearning4j.nn.graph.ComputationGraph graph = new org.deeplearning4j.nn.graph.ComputationGraph(

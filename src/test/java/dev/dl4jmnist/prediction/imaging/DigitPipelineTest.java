@@ -136,7 +136,7 @@ class DigitPipelineTest {
         GrayImage zero = noisyPicture(true);
         InkExtraction.Background fitted = InkExtraction.fitBackground(zero);
         InkExtraction.Background local = InkExtraction.withPixelNoise(zero, fitted);
-        assertTrue(local != null && fitted.noise() >= 1.5f * local.noise(),
+        assertTrue(local != null && fitted.noise() >= InkExtraction.NOISE_INFLATION * local.noise(),
                 "the fit's noise " + fitted.noise() + " against the pixels' " + (local == null ? "-" : local.noise()));
         assertThrows(BlankImageException.class, () -> InkExtraction.normalise(
                 InkExtraction.inkOnBlack(zero, fitted, InkExtraction.inkIsDark(zero, fitted)), fitted.noise()),
